@@ -1,0 +1,131 @@
+package cn.wenming.common.openapi;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import cn.wenming.common.problem.ProblemType;
+
+/**
+ * Documents the problem answers every operation can give, once for all services, so that no
+ * resource repeats them: 400 where there is input, 401 and 403 where a token is needed, 404 on
+ * paths with an id, 415 where there is a body, 500 everywhere. An operation that documents a code
+ * itself keeps its own text.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        defineProblemSchema(openAPI);
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                document(path, entry.getValue());
+            }
+        });
+    }
+
+    private static void defineProblemSchema(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        var schemas = openAPI.getComponents().getSchemas();
+        if (schemas != null && schemas.containsKey("Problem")) {
+            return;
+        }
+        var text = OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING);
+        var fieldError = OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.OBJECT)
+                .addProperty("field", text).addProperty("message", text);
+        openAPI.getComponents().addSchema("Problem", OASFactory.createSchema()
+                .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details: the body of every error answer")
+                .addProperty("type", text).addProperty("title", text)
+                .addProperty("status", OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER))
+                .addProperty("detail", text).addProperty("instance", text).addProperty("requestId", text)
+                .addProperty("errors", OASFactory.createSchema()
+                        .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.ARRAY).items(fieldError)));
+    }
+
+    private static void document(String path, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        if (hasInput) {
+            add(responses, ProblemType.VALIDATION, "请求内容无效 (invalid input)", "title: 不能为空 (must not be blank)");
+        }
+        if (secured) {
+            add(responses, ProblemType.UNAUTHENTICATED, "缺少或无效的令牌 (missing or invalid token)",
+                    "需要有效的 Bearer 令牌 (a valid bearer token is required)");
+            add(responses, ProblemType.FORBIDDEN, "角色不允许 (role not allowed)",
+                    "您的角色不允许此操作 (your role does not allow this operation)");
+        }
+        if (path.contains("{")) {
+            add(responses, ProblemType.NOT_FOUND, "资源不存在 (unknown id)",
+                    "简报系列 3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10 不存在 (not found)");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "不支持的媒体类型 (unsupported media type)",
+                    "不支持的 Content-Type；请使用 application/json (unsupported media type)");
+        }
+        add(responses, ProblemType.INTERNAL, "内部错误 (a bug: quote the requestId)",
+                "内部错误，请联系运维并提供请求编号 (internal error: quote the requestId to operations)");
+        completeDeclared(responses);
+    }
+
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("Not Authorized", "Not Allowed", "Bad Request");
+
+    private static void add(APIResponses responses, ProblemType type, String description, String detail) {
+        String code = Integer.toString(type.status());
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null) {
+            return;
+        }
+        if (existing == null) {
+            existing = OASFactory.createAPIResponse();
+            responses.addAPIResponse(code, existing);
+        }
+        if (existing.getDescription() == null || GENERIC.contains(existing.getDescription())) {
+            existing.setDescription(description);
+        }
+        existing.setContent(problemContent(type, detail));
+    }
+
+    /** Any other error response an operation documents (a 409, a 412) gets the problem body too. */
+    private static void completeDeclared(APIResponses responses) {
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.length() == 3 && code.charAt(0) >= '4' && response.getContent() == null) {
+                ProblemType type = ProblemType.forStatus(Integer.parseInt(code));
+                response.setContent(problemContent(type, response.getDescription()));
+            }
+        });
+    }
+
+    private static Content problemContent(ProblemType type, String detail) {
+        Example example = OASFactory.createExample().value(Map.of(
+                "type", type.uri(),
+                "title", type.title(),
+                "status", type.status(),
+                "detail", detail == null ? type.title() : detail,
+                "requestId", "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10"));
+        MediaType media = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                .addExample(type.name().toLowerCase(), example);
+        return OASFactory.createContent().addMediaType("application/problem+json", media);
+    }
+}

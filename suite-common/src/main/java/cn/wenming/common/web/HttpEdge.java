@@ -1,0 +1,80 @@
+package cn.wenming.common.web;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.wenming.common.problem.Problem;
+import cn.wenming.common.problem.ProblemType;
+import cn.wenming.common.problem.Problems;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What happens at the HTTP edge of every service, before and after the REST layer: the request id
+ * is bound first, and whatever the REST layer never sees (a path no resource serves, a body over
+ * the size limit) is still answered as a problem.
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    private static final Logger LOG = Logger.getLogger(HttpEdge.class);
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::bindRequestId);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> answer(ctx, ProblemType.NOT_FOUND,
+                "没有这个资源 (no such resource): " + ctx.normalizedPath()));
+    }
+
+    private void bindRequestId(RoutingContext ctx) {
+        String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        // the access log and the REST layer read the request header: make it the accepted id
+        ctx.request().headers().set(RequestIds.HEADER, id);
+        ctx.response().headers().set(RequestIds.HEADER, id);
+        RequestIds.bind(id);
+        ctx.next();
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        if (status == 413) {
+            answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, "请求体超过大小限制 (the body exceeds the size limit)");
+        } else if (status >= 400 && status < 500) {
+            answer(ctx, ProblemType.forStatus(status), "请求无法处理 (the request cannot be processed)");
+        } else {
+            LOG.errorf(ctx.failure(), "unexpected failure at the HTTP edge on %s (requestId %s)",
+                    ctx.normalizedPath(), RequestIds.current());
+            answer(ctx, ProblemType.INTERNAL,
+                    "内部错误，请联系运维并提供请求编号 (internal error: quote the requestId to operations)");
+        }
+    }
+
+    private void answer(RoutingContext ctx, ProblemType type, String detail) {
+        Problem problem = Problems.of(type, detail, ctx.normalizedPath(), List.of());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"type\":\"" + type.uri() + "\",\"status\":" + type.status() + "}";
+        }
+        ctx.response().setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(body);
+    }
+}

@@ -1,0 +1,256 @@
+package cn.wenming.common.testing;
+
+import static cn.wenming.common.testing.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The API conventions every service must keep (../shared/API-CONVENTIONS.md), tested once and run
+ * in each service against one of its collections: a service's test extends this and says which
+ * collection, how to make a valid new item, and which role may not create one.
+ */
+public abstract class ConventionsContract {
+
+    /** e.g. {@code /api/v1/bulletin-series} */
+    protected abstract String collection();
+
+    /** A JSON object for a new, valid item, unique on every call (tests run in any order). */
+    protected abstract String newItemJson();
+
+    /** A role allowed to create items of {@link #collection()}. */
+    protected abstract String writerRole();
+
+    /** A role not allowed to create items of {@link #collection()}. */
+    protected abstract String deniedRole();
+
+    /** The field of an item that {@link #newItemJson()} makes unique, to find the items again. */
+    protected abstract String uniqueField();
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    protected String writer() {
+        return TestTokens.bearer("writer-" + UUID.randomUUID(), writerRole());
+    }
+
+    protected String reader() {
+        return TestTokens.bearer("reader-" + UUID.randomUUID(), "reader", writerRole());
+    }
+
+    protected Response create(String json) {
+        return given().header("Authorization", writer()).contentType(ContentType.JSON).body(json)
+                .post(collection());
+    }
+
+    @Test
+    void createdItemIsReadBackWithLocationAndETag() {
+        Response created = create(newItemJson());
+        created.then().statusCode(201).header("Location", containsString(collection() + "/"))
+                .header("ETag", equalTo("\"0\"")).body("id", notNullValue());
+        String id = created.path("id");
+        given().header("Authorization", reader()).get(collection() + "/" + id)
+                .then().statusCode(200).header("ETag", equalTo("\"0\"")).body("id", equalTo(id));
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        assertProblem(given().header("Authorization", writer()).contentType(ContentType.JSON)
+                .body("{\"oops\": ").post(collection()).then(), 400, "malformed-json");
+    }
+
+    @Test
+    void unknownFieldIsAProblemNamingTheField() {
+        String json = newItemJson();
+        String withExtra = json.substring(0, json.lastIndexOf('}')) + ",\"colour\":\"红\"}";
+        assertProblem(create(withExtra).then(), 400, "unknown-field")
+                .body("errors.field", hasItem("colour"));
+    }
+
+    @Test
+    void serverOwnedFieldsCannotBeSet() {
+        String json = newItemJson();
+        for (String owned : List.of("\"id\":\"" + UUID.randomUUID() + "\"", "\"version\":7", "\"createdAt\":\"2020-01-01T00:00:00Z\"")) {
+            String withOwned = json.substring(0, json.lastIndexOf('}')) + "," + owned + "}";
+            assertProblem(create(withOwned).then(), 400, "unknown-field");
+        }
+    }
+
+    @Test
+    void missingBodyIsAValidationProblem() {
+        assertProblem(given().header("Authorization", writer()).contentType(ContentType.JSON)
+                .post(collection()).then(), 400, "validation");
+    }
+
+    @Test
+    void wrongMediaTypeIsAProblem() {
+        assertProblem(given().header("Authorization", writer()).contentType("text/plain; charset=UTF-8")
+                .body(newItemJson()).post(collection()).then(), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void getWithAnyContentTypeStillWorks() {
+        // load tools such as hey send Content-Type on GET; a read must not answer 415
+        given().header("Authorization", reader()).contentType("text/html").get(collection())
+                .then().statusCode(200);
+    }
+
+    @Test
+    void unknownIdIsAProblem() {
+        assertProblem(given().header("Authorization", reader()).get(collection() + "/" + UUID.randomUUID()).then(),
+                404, "not-found");
+    }
+
+    @Test
+    void idThatIsNotAUuidIsAProblem() {
+        assertProblem(given().header("Authorization", reader()).get(collection() + "/1").then(), 404, "not-found");
+    }
+
+    @Test
+    void unknownPathIsAProblem() {
+        assertProblem(given().header("Authorization", reader()).get("/api/v1/no-such-resource").then(), 404, "not-found");
+        assertProblem(given().get("/favicon.ico").then(), 404, "not-found");
+    }
+
+    @Test
+    void wrongMethodIsAProblem() {
+        assertProblem(given().header("Authorization", writer()).delete(collection()).then(), 405, "method-not-allowed");
+    }
+
+    @Test
+    void noTokenIsUnauthenticated() {
+        assertProblem(given().get(collection()).then(), 401, "unauthenticated")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        assertProblem(given().contentType(ContentType.JSON).body(newItemJson()).post(collection()).then(),
+                401, "unauthenticated");
+    }
+
+    @Test
+    void badTokensAreUnauthenticated() {
+        assertProblem(given().header("Authorization", "Bearer " + TestTokens.signedByStranger("mallory", writerRole()))
+                .get(collection()).then(), 401, "unauthenticated");
+        assertProblem(given().header("Authorization", "Bearer not.a.jwt").get(collection()).then(), 401, "unauthenticated");
+    }
+
+    @Test
+    void wrongRoleIsForbiddenAndChangesNothing() {
+        String json = newItemJson();
+        assertProblem(given().header("Authorization", TestTokens.bearer("someone", deniedRole()))
+                .contentType(ContentType.JSON).body(json).post(collection()).then(), 403, "forbidden");
+        String unique = uniqueValue(json);
+        assertTrue(allItems().stream().noneMatch(unique::equals), "a refused create stored nothing");
+    }
+
+    @Test
+    void listsArePagedByCursor() {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String json = newItemJson();
+            create(json).then().statusCode(201);
+            mine.add(uniqueValue(json));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().header("Authorization", reader()).queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get(collection());
+            page.then().statusCode(200).body("items.size()", lessThanOrEqualTo(2));
+            seen.addAll(page.path("items." + uniqueField()));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10_000);
+        assertTrue(pages >= 3, "5 items at 2 a page take at least 3 pages");
+        assertTrue(seen.containsAll(mine), "every item is on some page");
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no item is on two pages");
+    }
+
+    @Test
+    void badPagingParametersAreProblems() {
+        assertProblem(given().header("Authorization", reader()).queryParam("limit", 101).get(collection()).then(),
+                400, "validation").body("errors.field", hasItem("limit"));
+        assertProblem(given().header("Authorization", reader()).queryParam("limit", "many").get(collection()).then(),
+                400, "validation").body("errors.field", hasItem("limit"));
+        assertProblem(given().header("Authorization", reader()).queryParam("cursor", "garbage!").get(collection()).then(),
+                400, "validation").body("errors.field", hasItem("cursor"));
+        assertProblem(given().header("Authorization", reader()).queryParam("sort", "nonsense").get(collection()).then(),
+                400, "validation").body("errors.field", hasItem("sort"));
+    }
+
+    @Test
+    void requestIdIsEchoedOrCreated() {
+        String mine = "test-" + UUID.randomUUID();
+        given().header("Authorization", reader()).header("X-Request-Id", mine).get(collection())
+                .then().statusCode(200).header("X-Request-Id", equalTo(mine));
+        given().header("Authorization", reader()).get(collection())
+                .then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        given().header("X-Request-Id", mine).get(collection())
+                .then().statusCode(401).body("requestId", equalTo(mine));
+        // an id that could forge log lines is replaced
+        given().header("Authorization", reader()).header("X-Request-Id", "bad id\tinjected").get(collection())
+                .then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreOpen() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", notNullValue())
+                .body("info.version", equalTo("1.0.0"))
+                .body("paths.'" + collection() + "'.post.responses.'400'.content.'application/problem+json'", notNullValue());
+    }
+
+    /** Every unique value of the collection, through all pages. */
+    protected List<String> allItems() {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().header("Authorization", reader()).queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get(collection());
+            page.then().statusCode(200);
+            all.addAll(page.path("items." + uniqueField()));
+            cursor = page.path("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10_000);
+        return all;
+    }
+
+    private String uniqueValue(String json) {
+        return io.restassured.path.json.JsonPath.from(json).getString(uniqueField());
+    }
+
+    protected static Set<String> set(String... values) {
+        return Set.of(values);
+    }
+}
