@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.wenming.common.config.SuiteHttpConfig;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemType;
 import cn.wenming.common.problem.Problems;
@@ -31,6 +32,9 @@ public class HttpEdge {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    SuiteHttpConfig http;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::bindRequestId);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
@@ -44,7 +48,25 @@ public class HttpEdge {
         ctx.request().headers().set(RequestIds.HEADER, id);
         ctx.response().headers().set(RequestIds.HEADER, id);
         RequestIds.bind(id);
+        if (declaredLength(ctx) > http.maxBodySize().asLongValue()) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, "请求体超过 " + http.maxBodySize().asLongValue()
+                    + " 字节的上限 (the body exceeds the size limit)");
+            return;
+        }
         ctx.next();
+    }
+
+    private static long declaredLength(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void failure(RoutingContext ctx) {

@@ -104,6 +104,13 @@ public abstract class ConventionsContract {
     }
 
     @Test
+    void oversizedBodyIsAProblem() {
+        String big = "{\"title\":\"" + "长".repeat(1_100_000) + "\"}";
+        assertProblem(given().header("Authorization", writer()).contentType(ContentType.JSON.withCharset("UTF-8"))
+                .body(big).post(collection()).then(), 413, "payload-too-large");
+    }
+
+    @Test
     void wrongMediaTypeIsAProblem() {
         assertProblem(given().header("Authorization", writer()).contentType("text/plain; charset=UTF-8")
                 .body(newItemJson()).post(collection()).then(), 415, "unsupported-media-type");

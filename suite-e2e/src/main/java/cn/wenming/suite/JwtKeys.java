@@ -1,0 +1,67 @@
+package cn.wenming.suite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * The local run's signing keys: an RS256 pair made on first use in {@code .local/jwt/} (never
+ * committed; production configures its own public key), and tokens signed with it.
+ */
+public final class JwtKeys {
+
+    public static final String ISSUER = "https://wenming.local/issuer";
+    private final Path folder;
+    private final PrivateKey privateKey;
+
+    private JwtKeys(Path folder, PrivateKey privateKey) {
+        this.folder = folder;
+        this.privateKey = privateKey;
+    }
+
+    /** The pair in {@code folder}, made there if it is not there yet. */
+    public static JwtKeys inFolder(Path folder) {
+        Path priv = folder.resolve("private.pem");
+        Path pub = folder.resolve("public.pem");
+        try {
+            if (!Files.isRegularFile(priv) || !Files.isRegularFile(pub)) {
+                Files.createDirectories(folder);
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                KeyPair pair = generator.generateKeyPair();
+                Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+                Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            }
+            String body = Files.readString(priv, StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            return new JwtKeys(folder, key);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("JWT keys in " + folder + " cannot be made or read: " + e.getMessage(), e);
+        }
+    }
+
+    public Path publicKeyFile() {
+        return folder.resolve("public.pem").toAbsolutePath();
+    }
+
+    public String token(String user, Duration lifetime, String... roles) {
+        return Jwt.issuer(ISSUER).upn(user).subject(user).groups(Set.of(roles)).expiresIn(lifetime).sign(privateKey);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}

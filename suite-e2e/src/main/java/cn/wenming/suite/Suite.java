@@ -1,0 +1,281 @@
+package cn.wenming.suite;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole suite on one machine: an embedded PostgreSQL with one database per service, the four
+ * packaged services (Quarkus fast-jars) and the nginx gateway configured from
+ * {@code deploy/gateway/}. {@code ./suite run} starts it for people ({@link LocalRun}); the
+ * end-to-end tests start it for themselves. {@link #close()} stops everything it started.
+ */
+public final class Suite implements AutoCloseable {
+
+    /** The services in start order, each with its database name. */
+    public static final List<String> SERVICES = List.of("bulletin-service", "task-service", "honors-service", "distribution-service");
+
+    private final Config config;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    private EmbeddedPostgres postgres;
+    private Process gateway;
+    private JwtKeys keys;
+
+    /**
+     * How to start it. {@code workDir} holds the database files, keys, logs and the rendered
+     * gateway configuration; {@code keepData} keeps the database between runs.
+     */
+    public record Config(Path projectRoot, Path workDir, Optional<Path> seedDir, int gatewayPort, int postgresPort,
+            int firstServicePort, boolean keepData, Map<String, String> gatewaySettings) {
+
+        /** Free ports everywhere and a fresh database: for tests. */
+        public static Config forTests(Path projectRoot, Path workDir, Optional<Path> seedDir) {
+            return new Config(projectRoot, workDir, seedDir, freePort(), freePort(), 0, false, Map.of());
+        }
+    }
+
+    private Suite(Config config) {
+        this.config = config;
+    }
+
+    /** Starts everything and returns when every service is ready and the gateway answers. */
+    public static Suite start(Config config) {
+        Suite suite = new Suite(config);
+        try {
+            suite.startAll();
+            return suite;
+        } catch (RuntimeException | Error e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        checkPackaged();
+        String nginx = Nginx.find().orElseThrow(() -> new IllegalStateException(Nginx.MISSING));
+        mkdirs(config.workDir().resolve("logs"));
+        keys = JwtKeys.inFolder(config.workDir().resolve("jwt"));
+        startPostgres();
+        int next = config.firstServicePort();
+        for (String service : SERVICES) {
+            int port = next == 0 ? freePort() : next++;
+            ports.put(service, port);
+            services.put(service, startService(service, port));
+        }
+        gateway = Nginx.start(nginx, config.projectRoot().resolve("deploy/gateway"), config.workDir().resolve("gateway"),
+                gatewaySettings(), config.workDir().resolve("logs/gateway.log"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        for (String service : SERVICES) {
+            awaitOk(service, services.get(service), "http://127.0.0.1:" + ports.get(service) + "/q/health/ready", deadline);
+        }
+        awaitOk("gateway", gateway, gatewayUrl() + "/healthz", deadline);
+    }
+
+    private void checkPackaged() {
+        for (String service : SERVICES) {
+            if (!Files.isRegularFile(runnerJar(service))) {
+                throw new IllegalStateException(service + " is not packaged (" + runnerJar(service)
+                        + " is missing): build first with ./mvnw package -DskipTests, or use ./suite run");
+            }
+        }
+    }
+
+    private Path runnerJar(String service) {
+        return config.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void startPostgres() {
+        Path data = config.workDir().resolve("pgdata");
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(config.workDir().resolve("pg-binaries").toFile())
+                    .setDataDirectory(data.toFile())
+                    .setCleanDataDirectory(!config.keepData())
+                    .setPort(config.postgresPort())
+                    .setServerConfig("max_connections", "200")
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/postgres.log").toFile()))
+                    .start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                for (String service : SERVICES) {
+                    String db = database(service);
+                    try (ResultSet r = s.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
+                        if (!r.next()) {
+                            s.execute("create database " + db + " encoding 'UTF8'");
+                        }
+                    }
+                }
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("embedded PostgreSQL did not start in " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** bulletin-service → bulletin */
+    public static String database(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    private Process startService(String service, int port) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+                "-jar", runnerJar(service).toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/" + service + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database(service));
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
+        env.put("SUITE_JWT_ISSUER", JwtKeys.ISSUER);
+        config.seedDir().ifPresent(dir -> env.put("SUITE_SEED_DIR", dir.toString()));
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(service + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> gatewaySettings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("GATEWAY_PORT", Integer.toString(config.gatewayPort()));
+        for (String service : SERVICES) {
+            s.put(database(service).toUpperCase() + "_UPSTREAM", "127.0.0.1:" + ports.get(service));
+        }
+        s.put("GATEWAY_RATE", "100r/s");
+        s.put("GATEWAY_BURST", "200");
+        s.put("GATEWAY_MAX_BODY", "2m");
+        s.put("GATEWAY_CORS_ORIGINS_REGEX", "^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?$");
+        s.putAll(config.gatewaySettings());
+        return s;
+    }
+
+    private void awaitOk(String name, Process process, String url, Instant deadline) {
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting (exit " + process.exitValue()
+                        + "); see " + config.workDir().resolve("logs/" + name + ".log"));
+            }
+            if (status(url) == 200) {
+                return;
+            }
+            try {
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready in time at " + url + "; see "
+                + config.workDir().resolve("logs/" + name + ".log"));
+    }
+
+    static int status(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(2000);
+            int code = c.getResponseCode();
+            c.disconnect();
+            return code;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
+    /** A token the services trust, for {@code user} with the given roles. */
+    public String token(String user, String... roles) {
+        return keys.token(user, Duration.ofHours(8), roles);
+    }
+
+    public Path log(String name) {
+        return config.workDir().resolve("logs/" + name + ".log");
+    }
+
+    /** Stops the gateway, then the services (gracefully, then by force), then the database. */
+    @Override
+    public void close() {
+        if (gateway != null) {
+            stop(gateway);
+        }
+        List<Process> running = new ArrayList<>(services.values());
+        running.forEach(Process::destroy);
+        running.forEach(Suite::stop);
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void stop(Process p) {
+        p.destroy();
+        try {
+            if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    static void mkdirs(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dir, e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+}
