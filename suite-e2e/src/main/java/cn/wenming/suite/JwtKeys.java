@@ -12,9 +12,11 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
-
-import io.smallrye.jwt.build.Jwt;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The local run's signing keys: an RS256 pair made on first use in {@code .local/jwt/} (never
@@ -56,8 +58,43 @@ public final class JwtKeys {
         return folder.resolve("public.pem").toAbsolutePath();
     }
 
+    /** An RS256 JWT (JWS compact form) with the claims the services read: iss, upn, sub, groups, iat, exp. */
     public String token(String user, Duration lifetime, String... roles) {
-        return Jwt.issuer(ISSUER).upn(user).subject(user).groups(Set.of(roles)).expiresIn(lifetime).sign(privateKey);
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String groups = Arrays.stream(roles).map(JwtKeys::json).collect(Collectors.joining(",", "[", "]"));
+        String payload = "{\"iss\":" + json(ISSUER) + ",\"upn\":" + json(user) + ",\"sub\":" + json(user)
+                + ",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + lifetime.toSeconds())
+                + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(privateKey);
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + b64.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("token cannot be signed", e);
+        }
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String pem(String type, byte[] der) {

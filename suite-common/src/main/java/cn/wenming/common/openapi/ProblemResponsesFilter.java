@@ -77,7 +77,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         if (path.contains("{")) {
             add(responses, ProblemType.NOT_FOUND, "资源不存在 (unknown id)",
-                    "简报系列 3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10 不存在 (not found)");
+                    "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10 不存在 (not found)");
         }
         if (operation.getRequestBody() != null) {
             add(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "不支持的媒体类型 (unsupported media type)",

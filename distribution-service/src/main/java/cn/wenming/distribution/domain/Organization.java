@@ -1,0 +1,55 @@
+package cn.wenming.distribution.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A recipient body of the bulletin, e.g. 中央文明办 (SUPERIOR), or a group such as 各区文明办 (SUBORDINATE). */
+@Entity
+@Table(name = "organization")
+public class Organization extends PanacheEntityBase {
+
+    /** The unique constraint on {@link #name}, as the migration names it. */
+    public static final String NAME_UNIQUE = "organization_name_unique";
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 100)
+    public String name;
+
+    @Column(name = "short_name", length = 30)
+    public String shortName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public OrganizationKind kind;
+
+    @Column(name = "contact_person", length = 50)
+    public String contactPerson;
+
+    @Column(name = "contact_phone", length = 30)
+    public String contactPhone;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    public static boolean nameTaken(String name) {
+        return count("name", name) > 0;
+    }
+}

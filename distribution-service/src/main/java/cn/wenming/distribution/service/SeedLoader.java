@@ -1,0 +1,75 @@
+package cn.wenming.distribution.service;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.wenming.common.seed.Seed;
+import cn.wenming.distribution.domain.Organization;
+import cn.wenming.distribution.domain.OrganizationKind;
+import cn.wenming.distribution.rest.OrganizationInput;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads distribution-service's part of the seed at start: the recipient groups of the seed
+ * bulletin's 报/送/发 block, each as an organization of the kind its part implies.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+
+    @Inject
+    Seed seed;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Transactional
+    void onStart(@Observes StartupEvent start) {
+        seed.expected().ifPresent(this::load);
+    }
+
+    /** Creates each recipient group that does not exist yet; returns how many it created. */
+    @Transactional
+    public int load(JsonNode expected) {
+        int created = 0;
+        for (var group : recipientGroups(expected.path("bulletin").path("distribution")).entrySet()) {
+            if (Organization.nameTaken(group.getKey())) {
+                continue;
+            }
+            organizations.create(new OrganizationInput(group.getKey(), null, group.getValue(), null, null));
+            created++;
+        }
+        if (created > 0) {
+            LOG.infof("seed: %d recipient organizations loaded", created);
+        }
+        return created;
+    }
+
+    /**
+     * The recipient groups of a distribution block ({@code {"REPORT": [...], "SEND": [...], "ISSUE": [...]}})
+     * with their kinds: REPORT → SUPERIOR, SEND → PEER, ISSUE → SUBORDINATE. A group named in two
+     * parts keeps the higher kind; parts of another name and blank names are skipped.
+     */
+    public static Map<String, OrganizationKind> recipientGroups(JsonNode distribution) {
+        Map<String, OrganizationKind> groups = new LinkedHashMap<>();
+        for (OrganizationKind kind : OrganizationKind.values()) {
+            for (JsonNode name : distribution.path(kind.part())) {
+                String text = name.asText("").strip();
+                if (!text.isEmpty()) {
+                    groups.merge(text, kind, OrganizationKind::higher);
+                }
+            }
+        }
+        return groups;
+    }
+}

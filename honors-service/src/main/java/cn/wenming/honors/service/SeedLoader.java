@@ -1,0 +1,112 @@
+package cn.wenming.honors.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.problem.ProblemType;
+import cn.wenming.common.seed.Seed;
+import cn.wenming.honors.domain.HonorProgram;
+import cn.wenming.honors.domain.PeriodKind;
+import cn.wenming.honors.domain.RecipientKind;
+import cn.wenming.honors.rest.HonorProgramInput;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads honors-service's part of the seed at start: the programs the seed bulletin mentions
+ * (首都道德模范 with its categories, 北京榜样, the back-street advanced typical units) and the five
+ * creation titles. A program whose name exists is skipped. Each program is created in a
+ * transaction of its own, so a replica starting at the same time that wins a name only makes this
+ * one skip it.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+
+    /** What the seed does not say about the programs it mentions: who receives them, and how often. */
+    private record Profile(RecipientKind recipientKind, PeriodKind periodKind, boolean moralModel) {
+    }
+
+    private static final Map<String, Profile> MENTIONED = Map.of(
+            "首都道德模范", new Profile(RecipientKind.PERSON, PeriodKind.SESSION, true),
+            "北京榜样", new Profile(RecipientKind.PERSON, PeriodKind.YEAR, false),
+            "背街小巷环境整治提升和深化文明创建先进典型", new Profile(RecipientKind.UNIT, PeriodKind.YEAR, false));
+
+    /** Who holds each creation title; every one is named yearly and held for {@link #CREATION_TERM_YEARS} years. */
+    private static final Map<String, RecipientKind> CREATION_HOLDERS = Map.of(
+            "文明城区", RecipientKind.UNIT,
+            "文明村镇", RecipientKind.VILLAGE,
+            "文明单位", RecipientKind.UNIT,
+            "文明家庭", RecipientKind.FAMILY,
+            "文明校园", RecipientKind.CAMPUS);
+
+    static final int CREATION_TERM_YEARS = 3;
+
+    @Inject
+    Seed seed;
+
+    @Inject
+    HonorProgramService programs;
+
+    void onStart(@Observes StartupEvent start) {
+        seed.expected().ifPresent(this::load);
+    }
+
+    void load(JsonNode expected) {
+        JsonNode honors = expected.path("honors");
+        for (HonorProgramInput program : programsOf(honors)) {
+            if (HonorProgram.nameTaken(program.name())) {
+                continue;
+            }
+            try {
+                programs.create(program);
+                LOG.infof("seed: honor program %s loaded", program.name());
+            } catch (ProblemException e) {
+                if (e.type() != ProblemType.CONFLICT) {
+                    throw e;
+                }
+                LOG.infof("seed: honor program %s was loaded meanwhile", program.name());
+            }
+        }
+    }
+
+    /** The programs of the seed's {@code honors} part, in the order it names them. */
+    static List<HonorProgramInput> programsOf(JsonNode honors) {
+        List<HonorProgramInput> found = new ArrayList<>();
+        Set<String> mentioned = new LinkedHashSet<>();
+        honors.path("mentions").forEach(m -> mentioned.add(m.path("program").asText("").strip()));
+        List<String> moralModelCategories = new ArrayList<>();
+        honors.path("moralModelCategories").forEach(c -> moralModelCategories.add(c.asText()));
+        for (String name : mentioned) {
+            Profile profile = MENTIONED.get(name);
+            if (profile == null) {
+                LOG.warnf("seed: honor program %s is mentioned but its kind is not known here: not loaded", name);
+                continue;
+            }
+            found.add(new HonorProgramInput(name, profile.recipientKind(), profile.periodKind(),
+                    profile.moralModel() ? moralModelCategories : List.of(), null));
+        }
+        honors.path("creationPrograms").forEach(node -> {
+            String name = node.asText("").strip();
+            RecipientKind holder = CREATION_HOLDERS.get(name);
+            if (holder == null) {
+                LOG.warnf("seed: creation title %s has no known holder kind: not loaded", name);
+                return;
+            }
+            found.add(new HonorProgramInput(name, holder, PeriodKind.YEAR, List.of(), CREATION_TERM_YEARS));
+        });
+        return found;
+    }
+}
