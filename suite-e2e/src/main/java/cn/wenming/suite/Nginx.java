@@ -56,8 +56,12 @@ final class Nginx {
             String rendered = render(Files.readString(gatewayDir.resolve("nginx.conf.template"), StandardCharsets.UTF_8), all);
             Path conf = runtimeDir.resolve("nginx.conf");
             Files.writeString(conf, rendered, StandardCharsets.UTF_8);
+            // Started by root, nginx would run its workers as nobody, who cannot enter a checkout
+            // under a private folder (a CI clone in mktemp's 0700 directory): the workers stay the
+            // user who started the suite. In the cluster the image's own user applies.
+            String globals = "daemon off;" + ("root".equals(System.getProperty("user.name")) ? " user root;" : "");
             ProcessBuilder pb = new ProcessBuilder(nginx, "-p", runtimeDir.toAbsolutePath().toString(),
-                    "-c", conf.toAbsolutePath().toString(), "-g", "daemon off;")
+                    "-c", conf.toAbsolutePath().toString(), "-g", globals)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             return pb.start();
