@@ -34,6 +34,8 @@ import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
+import cn.wenming.common.web.Params;
+import cn.wenming.distribution.domain.OrganizationKind;
 import cn.wenming.distribution.service.OrganizationService;
 
 @Path("/api/v1/organizations")
@@ -63,7 +65,7 @@ public class OrganizationResource {
             @QueryParam("kind") @Parameter(description = "只列出此类单位 (only this kind)", example = "SUPERIOR",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "SUPERIOR", "PEER", "SUBORDINATE" })) String kind) {
         Sort order = Sort.parse(sort, OrganizationService.SORTABLE, OrganizationService.DEFAULT_SORT);
-        var filter = OrganizationService.kindFilter(kind);
+        var filter = Params.enumValue(OrganizationKind.class, kind, "kind");
         var request = page.toRequest(order.spec());
         return Page.of(organizations.list(request, order, filter), request, o -> OrganizationService.sortKey(o, order),
                 o -> o.id, OrganizationView::of);

@@ -1,8 +1,6 @@
 package cn.wenming.honors.rest;
 
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +34,7 @@ import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
+import cn.wenming.common.web.Params;
 import cn.wenming.honors.domain.RecipientKind;
 import cn.wenming.honors.service.HonorProgramService;
 
@@ -72,7 +71,7 @@ public class HonorProgramResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "PERSON", "UNIT", "STREET", "COMMUNITY", "VILLAGE", "FAMILY", "CAMPUS" }))
             String recipientKind) {
         Sort order = Sort.parse(sort, HonorProgramService.SORTABLE, HonorProgramService.DEFAULT_SORT);
-        Optional<RecipientKind> kind = recipientKind(recipientKind);
+        RecipientKind kind = Params.enumValue(RecipientKind.class, recipientKind, "recipientKind");
         var request = page.toRequest(order.spec());
         return Page.of(programs.list(request, order, kind), request, p -> HonorProgramService.sortKey(p, order),
                 p -> p.id, HonorProgramView::of);
@@ -110,17 +109,5 @@ public class HonorProgramResource {
                 .tag(ETags.of(p.version))
                 .entity(HonorProgramView.of(p))
                 .build();
-    }
-
-    private static Optional<RecipientKind> recipientKind(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(RecipientKind.valueOf(raw.trim()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("recipientKind", "只能是 " + Arrays.toString(RecipientKind.values())
-                    + " 之一 (must be one of these)");
-        }
     }
 }

@@ -7,24 +7,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
-
-import cn.wenming.common.page.Keyset;
+import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
+import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
@@ -68,15 +64,8 @@ public class HonorProgramService {
         p.termYears = in.termYears();
         p.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         p.updatedAt = p.createdAt;
-        try {
-            p.persistAndFlush();
-        } catch (PersistenceException e) {
-            // a concurrent create took the name between the check and the insert
-            if (violates(e, NAME_UNIQUE)) {
-                throw nameConflict(name);
-            }
-            throw e;
-        }
+        // a concurrent create may take the name between the check and the insert
+        Constraints.flushOrConflict(p::persistAndFlush, NAME_UNIQUE, () -> nameConflict(name));
         return p;
     }
 
@@ -88,26 +77,16 @@ public class HonorProgramService {
 
     /**
      * One page, {@code limit + 1} rows (see {@link PageRequest#fetchSize()}), of all programs or
-     * of those for one kind of recipient, with their categories loaded by one more query for the
-     * whole page (never one per program).
+     * of those for one kind of recipient (null: all), with their categories loaded by one more
+     * query for the whole page (never one per program).
      */
     @Transactional(SUPPORTS)
-    public List<HonorProgram> list(PageRequest page, Sort sort, Optional<RecipientKind> kind) {
+    public List<HonorProgram> list(PageRequest page, Sort sort, RecipientKind kind) {
         String key = sort.field();
-        Map<String, Object> params = new HashMap<>();
-        List<String> conditions = new ArrayList<>();
-        kind.ifPresent(k -> {
-            conditions.add("recipientKind = :kind");
-            params.put("kind", k);
-        });
-        if (page.after().isPresent()) {
-            var cursor = page.after().get();
-            Object value = key.equals("createdAt") ? parseInstant(cursor.key()) : cursor.key();
-            conditions.add(Keyset.after(key, sort.descending()));
-            params.putAll(Keyset.params(value, cursor));
-        }
-        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions) + " ";
-        List<HonorProgram> rows = HonorProgram.<HonorProgram>find(where + "order by " + Keyset.orderBy(key, sort.descending()), params)
+        var q = new ListQuery()
+                .filter("recipientKind = :kind", "kind", kind)
+                .after(page, key, sort.descending(), key.equals("createdAt") ? ListQuery::instant : ListQuery::text);
+        List<HonorProgram> rows = HonorProgram.<HonorProgram>find(q.hql(key, sort.descending()), q.params())
                 .page(0, page.fetchSize())
                 .list();
         if (!rows.isEmpty()) {
@@ -152,23 +131,5 @@ public class HonorProgramService {
 
     private static ProblemException nameConflict(String name) {
         return ProblemException.conflict("已有同名的表彰项目 (an honor program with this name exists): " + name);
-    }
-
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException v && v.getConstraintName() != null
-                    && v.getConstraintName().toLowerCase().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "不是本服务给出的游标 (not a cursor this service issued)");
-        }
     }
 }

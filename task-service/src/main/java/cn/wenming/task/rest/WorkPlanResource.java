@@ -33,6 +33,8 @@ import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
+import cn.wenming.common.web.Params;
+import cn.wenming.task.domain.WorkPlanStatus;
 import cn.wenming.task.service.WorkPlanService;
 
 @Path("/api/v1/work-plans")
@@ -61,7 +63,7 @@ public class WorkPlanResource {
             @QueryParam("status") @Parameter(description = "Only plans in this status",
                     schema = @Schema(enumeration = { "DRAFT", "ACTIVE", "CLOSED" }), example = "DRAFT") String status) {
         Sort order = Sort.parse(sort, WorkPlanService.SORTABLE, WorkPlanService.DEFAULT_SORT);
-        var only = WorkPlanService.statusFilter(status);
+        var only = Params.enumValue(WorkPlanStatus.class, status, "status");
         var request = page.toRequest(order.spec());
         return Page.of(plans.list(request, order, only), request, p -> WorkPlanService.sortKey(p, order), p -> p.id,
                 WorkPlanView::of);

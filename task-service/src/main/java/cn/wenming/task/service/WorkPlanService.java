@@ -5,25 +5,20 @@ import static jakarta.transaction.Transactional.TxType.SUPPORTS;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.exception.ConstraintViolationException;
-
-import cn.wenming.common.page.Keyset;
+import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
+import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.task.domain.WorkPlan;
 import cn.wenming.task.domain.WorkPlanStatus;
@@ -59,14 +54,7 @@ public class WorkPlanService {
         p.status = WorkPlanStatus.DRAFT;
         p.createdAt = Instant.now(clock);
         p.updatedAt = p.createdAt;
-        try {
-            p.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (violates(e, WorkPlan.YEAR_UNIQUE)) {
-                throw yearTaken(year);
-            }
-            throw e;
-        }
+        Constraints.flushOrConflict(p::persistAndFlush, WorkPlan.YEAR_UNIQUE, () -> yearTaken(year));
         return p;
     }
 
@@ -75,22 +63,14 @@ public class WorkPlanService {
         return WorkPlan.findByIdOptional(id);
     }
 
-    /** One page, {@code limit + 1} rows (see {@link PageRequest#fetchSize()}), of the plans in a status if given. */
+    /** One page, {@code limit + 1} rows (see {@link PageRequest#fetchSize()}), of the plans in a status if given (null: all). */
     @Transactional(SUPPORTS)
-    public List<WorkPlan> list(PageRequest page, Sort sort, Optional<WorkPlanStatus> status) {
+    public List<WorkPlan> list(PageRequest page, Sort sort, WorkPlanStatus status) {
         String key = sort.field();
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        status.ifPresent(s -> {
-            conditions.add("status = :status");
-            params.put("status", s);
-        });
-        page.after().ifPresent(cursor -> {
-            conditions.add(Keyset.after(key, sort.descending()));
-            params.putAll(Keyset.params(cursorKey(key, cursor.key()), cursor));
-        });
-        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
-        return WorkPlan.<WorkPlan>find(where + " order by " + Keyset.orderBy(key, sort.descending()), params)
+        var q = new ListQuery()
+                .filter("status = :status", "status", status)
+                .after(page, key, sort.descending(), keyType(key));
+        return WorkPlan.<WorkPlan>find(q.hql(key, sort.descending()), q.params())
                 .page(0, page.fetchSize())
                 .list();
     }
@@ -100,40 +80,12 @@ public class WorkPlanService {
         return sort.field().equals("createdAt") ? p.createdAt.toString() : Integer.toString(p.year);
     }
 
-    /** A cursor's key as the sort field's type: a year or an instant; anything else was not issued here. */
-    static Object cursorKey(String field, String key) {
-        try {
-            return field.equals("createdAt") ? Instant.parse(key) : Integer.valueOf(key);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "不是本服务给出的游标 (not a cursor this service issued)");
-        }
-    }
-
-    /** The {@code ?status=} filter: absent, or one of the statuses (a 400 naming {@code status} otherwise). */
-    public static Optional<WorkPlanStatus> statusFilter(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(WorkPlanStatus.valueOf(raw.trim()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "只能是 " + String.join(", ",
-                    Arrays.stream(WorkPlanStatus.values()).map(Enum::name).toList()) + " 之一 (one of these statuses)");
-        }
+    /** How a cursor's key is read back under a sort field: an instant or a year (a 400 naming {@code cursor} otherwise). */
+    static Function<String, Object> keyType(String field) {
+        return field.equals("createdAt") ? ListQuery::instant : ListQuery::integer;
     }
 
     static ProblemException yearTaken(int year) {
         return ProblemException.conflict("已有 " + year + " 年的工作要点 (a work plan for " + year + " exists)");
-    }
-
-    /** Whether a failed flush broke the named constraint. */
-    private static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException v && v.getConstraintName() != null
-                    && v.getConstraintName().toLowerCase().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
+import cn.wenming.common.web.Params;
 import cn.wenming.task.domain.WorkPlanStatus;
 
 /** The pure rules of the service, without HTTP or a database. */
@@ -18,14 +19,14 @@ class WorkPlanServiceTest {
 
     @Test
     void cursorKeysAreReadAsTheSortFieldsType() {
-        assertEquals(2020, WorkPlanService.cursorKey("year", "2020"));
-        assertEquals(Instant.parse("2020-04-24T01:30:00Z"), WorkPlanService.cursorKey("createdAt", "2020-04-24T01:30:00Z"));
+        assertEquals(2020, WorkPlanService.keyType("year").apply("2020"));
+        assertEquals(Instant.parse("2020-04-24T01:30:00Z"), WorkPlanService.keyType("createdAt").apply("2020-04-24T01:30:00Z"));
     }
 
     @Test
     void cursorKeyOfTheWrongTypeIsAProblemNamingCursor() {
         for (String[] bad : new String[][] { { "year", "二〇二〇" }, { "year", "" }, { "createdAt", "2020" } }) {
-            ProblemException e = assertThrows(ProblemException.class, () -> WorkPlanService.cursorKey(bad[0], bad[1]));
+            ProblemException e = assertThrows(ProblemException.class, () -> WorkPlanService.keyType(bad[0]).apply(bad[1]));
             assertEquals(ProblemType.VALIDATION, e.type());
             assertEquals("cursor", e.errors().get(0).field());
         }
@@ -33,12 +34,17 @@ class WorkPlanServiceTest {
 
     @Test
     void statusFilterIsOptionalAndOneOfTheStatuses() {
-        assertEquals(Optional.empty(), WorkPlanService.statusFilter(null));
-        assertEquals(Optional.empty(), WorkPlanService.statusFilter(" "));
-        assertEquals(Optional.of(WorkPlanStatus.ACTIVE), WorkPlanService.statusFilter("ACTIVE"));
-        ProblemException e = assertThrows(ProblemException.class, () -> WorkPlanService.statusFilter("PUBLISHED"));
+        assertEquals(Optional.empty(), statusFilter(null));
+        assertEquals(Optional.empty(), statusFilter(" "));
+        assertEquals(Optional.of(WorkPlanStatus.ACTIVE), statusFilter("ACTIVE"));
+        ProblemException e = assertThrows(ProblemException.class, () -> statusFilter("PUBLISHED"));
         assertEquals("status", e.errors().get(0).field());
         assertTrue(e.getMessage().contains("DRAFT, ACTIVE, CLOSED"), e.getMessage());
+    }
+
+    /** The {@code ?status=} filter as the resource reads it (null, no filter, shown here as empty). */
+    private static Optional<WorkPlanStatus> statusFilter(String raw) {
+        return Optional.ofNullable(Params.enumValue(WorkPlanStatus.class, raw, "status"));
     }
 
     @Test
