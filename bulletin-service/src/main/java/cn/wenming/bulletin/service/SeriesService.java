@@ -5,9 +5,7 @@ import static jakarta.transaction.Transactional.TxType.SUPPORTS;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +16,8 @@ import jakarta.transaction.Transactional;
 
 import cn.wenming.bulletin.domain.BulletinSeries;
 import cn.wenming.bulletin.rest.SeriesInput;
-import cn.wenming.common.page.Keyset;
+import cn.wenming.common.page.ListQuery;
+import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
@@ -37,7 +36,7 @@ public class SeriesService {
 
     public BulletinSeries create(SeriesInput in) {
         if (BulletinSeries.titleTaken(in.title().strip())) {
-            throw ProblemException.conflict("已有同名的简报系列 (a series with this title exists): " + in.title().strip());
+            throw titleTaken(in.title().strip());
         }
         BulletinSeries s = new BulletinSeries();
         s.id = UUID.randomUUID();
@@ -51,7 +50,8 @@ public class SeriesService {
         s.email = in.email();
         s.createdAt = Instant.now(clock);
         s.updatedAt = s.createdAt;
-        s.persist();
+        String title = s.title;
+        Constraints.flushOrConflict(s::persistAndFlush, "bulletin_series_title_unique", () -> titleTaken(title));
         return s;
     }
 
@@ -64,17 +64,8 @@ public class SeriesService {
     @Transactional(SUPPORTS)
     public List<BulletinSeries> list(PageRequest page, Sort sort) {
         String key = sort.field();
-        Map<String, Object> params = new HashMap<>();
-        String where = "";
-        if (page.after().isPresent()) {
-            var cursor = page.after().get();
-            Object value = key.equals("createdAt") ? parseInstant(cursor.key()) : cursor.key();
-            where = "where " + Keyset.after(key, sort.descending());
-            params.putAll(Keyset.params(value, cursor));
-        }
-        return BulletinSeries.<BulletinSeries>find(where + " order by " + Keyset.orderBy(key, sort.descending()), params)
-                .page(0, page.fetchSize())
-                .list();
+        var q = new ListQuery().after(page, key, sort.descending(), key.equals("createdAt") ? ListQuery::instant : ListQuery::text);
+        return BulletinSeries.<BulletinSeries>find(q.hql(key, sort.descending()), q.params()).page(0, page.fetchSize()).list();
     }
 
     /** The cursor key of a series under a sort. */
@@ -82,11 +73,7 @@ public class SeriesService {
         return sort.field().equals("createdAt") ? s.createdAt.toString() : s.title;
     }
 
-    private static Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "不是本服务给出的游标 (not a cursor this service issued)");
-        }
+    private static ProblemException titleTaken(String title) {
+        return ProblemException.conflict("已有同名的简报系列 (a series with this title exists): " + title);
     }
 }

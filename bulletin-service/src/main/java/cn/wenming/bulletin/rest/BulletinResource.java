@@ -1,0 +1,310 @@
+package cn.wenming.bulletin.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.wenming.bulletin.config.BulletinConfig;
+import cn.wenming.bulletin.domain.Bulletin;
+import cn.wenming.bulletin.domain.BulletinStatus;
+import cn.wenming.bulletin.service.BulletinService;
+import cn.wenming.bulletin.service.Idempotency;
+import cn.wenming.common.page.Page;
+import cn.wenming.common.page.PageParams;
+import cn.wenming.common.page.PageRequest;
+import cn.wenming.common.page.Sort;
+import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.security.Roles;
+import cn.wenming.common.web.ETags;
+import cn.wenming.common.web.Params;
+
+@Path("/api/v1/bulletins")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "简报 Bulletins", description = "Issues of a series: editing, the workflow DRAFT → SUBMITTED → APPROVED → PUBLISHED (→ RECALLED), numbering")
+public class BulletinResource {
+
+    static final String SORT = "-issueDate";
+    static final String IF_MATCH_DOC = "The ETag of the issue as last read; a stale one is a 412";
+    static final String IDEMPOTENCY_DOC = "Any unique string: a retry with the same key and body returns the first answer and does nothing again";
+    static final String BULLETIN_EXAMPLE = """
+            {"id":"5b0e2c9d-31a4-4c6f-8e7a-0f9d1b2c3a4e","seriesId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10",\
+            "seriesTitle":"首都精神文明建设情况简报","status":"PUBLISHED","label":"2020年第17期（总第2126期）","year":2020,\
+            "issueNo":17,"cumulativeNo":2126,"issueDate":"2020-04-24","editor":"梅雪峰","reviewer":"田文松",\
+            "articles":[{"id":"8a1c3e55-7b2d-4f0e-9c6a-2d4b8e1f0a37","seq":1,"title":"首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会召开",\
+            "source":"本刊","paragraphs":["4月17日上午,北京市召开首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会……"],"taskIds":[],"honorIds":[]}],\
+            "distribution":{"REPORT":["中央文明办","首都文明委主任、副主任","市委、市人大、市政府、市政协"],\
+            "SEND":["首都文明委委员","市委、市政府各部委办局","各总公司、高等院校","市级群众团体"],\
+            "ISSUE":["各区委书记、区长、宣传部长","各区文明办","有关新闻单位"]},"distributionLists":{},"additions":[],\
+            "historical":true,"publishedAt":"2020-04-24T00:00:00+08:00","createdBy":"admin","createdAt":"2026-11-25T11:00:00+08:00",\
+            "updatedAt":"2026-11-25T11:00:00+08:00","version":0}""";
+    static final String INPUT_EXAMPLE = """
+            {"seriesId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10","issueDate":"2020-04-24","editor":"梅雪峰","reviewer":"田文松",\
+            "printRun":300,"articles":[{"title":"首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会召开","source":"本刊",\
+            "paragraphs":["4月17日上午,北京市召开首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会……"]}],\
+            "distribution":{"REPORT":["中央文明办"],"SEND":["首都文明委委员"],"ISSUE":["各区文明办"]},"additions":["北京日报社"]}""";
+
+    @Inject
+    BulletinService bulletins;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BulletinConfig config;
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "列出简报 (list issues)", description = "Newest first (by issue date; ?sort=issueDate for oldest first). Readers see PUBLISHED issues only. "
+            + "Filters: seriesId, year, status, from and to (issue date, inclusive).")
+    @APIResponse(responseCode = "200", description = "One page of summaries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\":[{\"id\":\"5b0e2c9d-31a4-4c6f-8e7a-0f9d1b2c3a4e\","
+                    + "\"seriesId\":\"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10\",\"status\":\"PUBLISHED\",\"label\":\"2020年第17期（总第2126期）\","
+                    + "\"year\":2020,\"issueNo\":17,\"cumulativeNo\":2126,\"issueDate\":\"2020-04-24\",\"editor\":\"梅雪峰\",\"version\":0}]}")))
+    public Page<BulletinSummary> list(@BeanParam PageParams page,
+            @QueryParam("seriesId") @Parameter(description = "Only this series", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String seriesId,
+            @QueryParam("year") @Parameter(description = "Only this year of the issue number", example = "2020", schema = @Schema(type = SchemaType.INTEGER)) String year,
+            @QueryParam("status") @Parameter(description = "Only this status (readers: PUBLISHED only)", schema = @Schema(implementation = BulletinStatus.class)) String status,
+            @QueryParam("from") @Parameter(description = "Issue date from", example = "2020-01-01", schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(description = "Issue date to", example = "2020-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("sort") @Parameter(description = "-issueDate (default, newest first) or issueDate", example = "-issueDate") String sort) {
+        Sort order = Sort.parse(sort, Set.of("issueDate"), SORT);
+        PageRequest request = page.toRequest(order.spec());
+        var filter = new BulletinService.Filter(Params.uuid(seriesId, "seriesId"), Params.integer(year, "year"),
+                Params.enumValue(BulletinStatus.class, status, "status"), Params.date(from, "from"), Params.date(to, "to"));
+        return Page.of(bulletins.list(filter, request, order.descending(), caller.staff()), request, BulletinService::sortKey, b -> b.id, BulletinSummary::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "读取一期简报 (get an issue)", description = "The issue with its articles. A published issue never changes: "
+            + "it carries Cache-Control, and If-None-Match with its ETag answers 304. Readers get 404 for anything not PUBLISHED.")
+    @APIResponse(responseCode = "200", description = "The issue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "第17期", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
+    public Response get(@PathParam("id") UUID id, @Context Request request) {
+        Bulletin b = bulletins.find(id, caller.staff()).orElseThrow(() -> ProblemException.notFound("简报 (bulletin)", id));
+        EntityTag tag = ETags.of(b.version);
+        CacheControl cache = new CacheControl();
+        if (b.status == BulletinStatus.PUBLISHED) {
+            cache.setPrivate(true);
+            cache.setMaxAge((int) config.publishedMaxAge().toSeconds());
+        } else {
+            cache.setNoCache(true);
+        }
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.cacheControl(cache).build();
+        }
+        return Response.ok(BulletinView.of(b)).tag(tag).cacheControl(cache).build();
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
+    @Operation(summary = "修订记录 (revisions)", description = "Every change of the issue, oldest first: who, when, what, each field before and after.")
+    @APIResponse(responseCode = "200", description = "The revisions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "revisions", value = "[{\"id\":\"0c6f1e2a-4b3d-4e5f-8a9b-1c2d3e4f5a6b\",\"at\":\"2020-04-23T16:02:11+08:00\","
+                    + "\"actor\":\"田文松\",\"action\":\"return\",\"changes\":[{\"field\":\"status\",\"before\":\"SUBMITTED\",\"after\":\"DRAFT\"},"
+                    + "{\"field\":\"statusReason\",\"before\":null,\"after\":\"第二篇文章标题需与工作要点一致\"}]}]")))
+    public List<RevisionView> revisions(@PathParam("id") UUID id) {
+        bulletins.find(id, true).orElseThrow(() -> ProblemException.notFound("简报 (bulletin)", id));
+        return bulletins.revisions(id).stream().map(RevisionView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "新建一期草稿 (create a draft)", description = "Creates a DRAFT. Its numbers are assigned when it is published.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "草稿", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "draft", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request")
+    public Response create(@NotNull @Valid BulletinInput input,
+            @HeaderParam("Idempotency-Key") @Parameter(description = IDEMPOTENCY_DOC) String key) {
+        return answer(idempotency.once(key, caller.name(), "create-bulletin", input,
+                () -> created(bulletins.create(input, caller.name()))));
+    }
+
+    @POST
+    @Path("historical")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "录入往期简报 (enter a back issue)", description = "A back issue with its printed numbers, stored as PUBLISHED. "
+            + "An issue number of that year or a cumulative number already taken in the series is a 409; the next published issue "
+            + "continues after the highest number.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "第17期",
+            value = "{\"seriesId\":\"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10\",\"issueNo\":17,\"cumulativeNo\":2126,\"issueDate\":\"2020-04-24\","
+                    + "\"editor\":\"梅雪峰\",\"reviewer\":\"田文松\",\"articles\":[{\"title\":\"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务\","
+                    + "\"source\":\"本刊\",\"paragraphs\":[\"2020年是全面建成小康社会和“十三五”规划收官之年……\"]}],"
+                    + "\"distribution\":{\"REPORT\":[\"中央文明办\"],\"SEND\":[\"首都文明委委员\"],\"ISSUE\":[\"各区文明办\"]}}")))
+    @APIResponse(responseCode = "201", description = "Created as PUBLISHED", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "第17期", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The number is taken")
+    public Response createHistorical(@NotNull @Valid HistoricalInput input,
+            @HeaderParam("Idempotency-Key") @Parameter(description = IDEMPOTENCY_DOC) String key) {
+        return answer(idempotency.once(key, caller.name(), "create-historical", input,
+                () -> created(bulletins.createHistorical(input, caller.name()))));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "修改草稿 (edit a draft)", description = "Replaces the draft's content. Articles keep their ids by position. "
+            + "Only a DRAFT can be edited (409 otherwise).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "草稿", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The edited draft with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "draft", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not a DRAFT")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid BulletinInput input,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+        return ok(bulletins.update(id, ifMatch, input, caller.name()));
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "送审 (submit)", description = "DRAFT → SUBMITTED. The issue needs at least one article.")
+    @APIResponse(responseCode = "200", description = "Submitted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "submitted", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not a DRAFT: the problem names the current status")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+        return ok(bulletins.submit(id, ifMatch, caller.name()));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed({ Roles.REVIEWER, Roles.ADMIN })
+    @Operation(summary = "核稿通过 (approve)", description = "SUBMITTED → APPROVED, by a reviewer who did not submit it (four eyes: 403 otherwise).")
+    @APIResponse(responseCode = "200", description = "Approved", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "approved", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "The reviewer submitted it, or the role may not approve")
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED: the problem names the current status")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+        return ok(bulletins.approve(id, ifMatch, caller.name()));
+    }
+
+    @POST
+    @Path("{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REVIEWER, Roles.ADMIN })
+    @Operation(summary = "退回修改 (return to the editor)", description = "SUBMITTED → DRAFT, with a reason.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "退回",
+            value = "{\"reason\":\"第二篇文章标题需与工作要点一致\"}")))
+    @APIResponse(responseCode = "200", description = "Returned", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "returned", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not SUBMITTED: the problem names the current status")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response returnToEditor(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+        return ok(bulletins.returnToEditor(id, ifMatch, input.reason(), caller.name()));
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
+    @Operation(summary = "印发 (publish or schedule)", description = "APPROVED → PUBLISHED now, assigning the next issue number of the "
+            + "issue date's year and the next cumulative number of the series; or, with publishAt in the future, scheduled: "
+            + "it publishes itself then, also after a restart. The body is optional.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "立即印发", value = "{}"),
+            @ExampleObject(name = "定时印发", value = "{\"publishAt\":\"2030-04-24T09:00:00+08:00\"}") }))
+    @APIResponse(responseCode = "200", description = "Published (or scheduled)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "published", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not APPROVED: the problem names the current status")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response publish(@PathParam("id") UUID id, @Valid PublishInput input,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+            @HeaderParam("Idempotency-Key") @Parameter(description = IDEMPOTENCY_DOC) String key) {
+        var at = input == null || input.publishAt() == null ? null : input.publishAt().toInstant();
+        return answer(idempotency.once(key, caller.name(), "publish:" + id, input == null ? "" : input,
+                () -> current(bulletins.publish(id, ifMatch, at, caller.name()))));
+    }
+
+    @POST
+    @Path("{id}/recall")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REVIEWER, Roles.ADMIN })
+    @Operation(summary = "撤回 (recall)", description = "PUBLISHED → RECALLED, with a reason. The issue and its numbers stay on record.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "撤回",
+            value = "{\"reason\":\"文中数据有误，更正后重发\"}")))
+    @APIResponse(responseCode = "200", description = "Recalled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "recalled", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "Not PUBLISHED: the problem names the current status")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response recall(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
+            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+        return ok(bulletins.recall(id, ifMatch, input.reason(), caller.name()));
+    }
+
+    // ---- mapping ------------------------------------------------------------------------------
+
+
+
+    private Idempotency.Answer created(Bulletin b) {
+        return new Idempotency.Answer(201, "/api/v1/bulletins/" + b.id, ETags.of(b.version).toString(),
+                idempotency.toJson(BulletinView.of(b)), false);
+    }
+
+    private Idempotency.Answer current(Bulletin b) {
+        return new Idempotency.Answer(200, null, ETags.of(b.version).toString(), idempotency.toJson(BulletinView.of(b)), false);
+    }
+
+    static Response ok(Bulletin b) {
+        return Response.ok(BulletinView.of(b)).tag(ETags.of(b.version)).build();
+    }
+
+    private static Response answer(Idempotency.Answer a) {
+        Response.ResponseBuilder r = Response.status(a.status()).entity(a.body()).type(MediaType.APPLICATION_JSON);
+        if (a.location() != null) {
+            r.location(URI.create(a.location()));
+        }
+        if (a.etag() != null) {
+            r.header("ETag", a.etag());
+        }
+        if (a.replayed()) {
+            r.header("Idempotency-Replayed", "true");
+        }
+        return r.build();
+    }
+}

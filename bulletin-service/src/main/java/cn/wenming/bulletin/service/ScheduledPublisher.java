@@ -1,0 +1,56 @@
+package cn.wenming.bulletin.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import cn.wenming.bulletin.config.BulletinConfig;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Publishes approved issues whose {@code publishAt} has come. The schedule lives in the database,
+ * so it survives restarts; with several replicas the row lock lets exactly one publish each issue.
+ */
+@ApplicationScoped
+public class ScheduledPublisher {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledPublisher.class);
+
+    @Inject
+    BulletinService bulletins;
+
+    @Inject
+    BulletinConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(identity = "publish-due", every = "${bulletin.scheduler.every}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void publishDue() {
+        for (UUID id : bulletins.due(100)) {
+            try {
+                if (bulletins.publishIfDue(id)) {
+                    LOG.infof("scheduled issue %s published", id);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "scheduled issue %s could not be published; will try again", id);
+            }
+        }
+    }
+
+    @Scheduled(identity = "forget-idempotency-keys", every = "1h", delayed = "1m")
+    @Transactional
+    void forgetOldIdempotencyKeys() {
+        Instant before = Instant.now(clock).minus(config.idempotencyRetention());
+        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("delete from idempotency_record where created_at < ?1")
+                .setParameter(1, before).executeUpdate();
+    }
+}
