@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -40,6 +41,8 @@ import cn.wenming.bulletin.config.BulletinConfig;
 import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.BulletinStatus;
 import cn.wenming.bulletin.service.BulletinService;
+import cn.wenming.bulletin.service.BulletinText;
+import cn.wenming.bulletin.service.HtmlLayout;
 import cn.wenming.bulletin.service.Idempotency;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
@@ -87,6 +90,9 @@ public class BulletinResource {
     @Inject
     BulletinConfig config;
 
+    @Inject
+    HtmlLayout html;
+
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "列出简报 (list issues)", description = "Newest first (by issue date; ?sort=issueDate for oldest first). Readers see PUBLISHED issues only. "
@@ -111,15 +117,60 @@ public class BulletinResource {
 
     @GET
     @Path("{id}")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "读取一期简报 (get an issue)", description = "The issue with its articles. A published issue never changes: "
-            + "it carries Cache-Control, and If-None-Match with its ETag answers 304. Readers get 404 for anything not PUBLISHED.")
-    @APIResponse(responseCode = "200", description = "The issue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "第17期", value = BULLETIN_EXAMPLE)))
+    @Operation(summary = "读取一期简报 (get an issue)", description = "The issue with its articles, as JSON; with Accept: text/html "
+            + "the printed layout (red masthead, A4), with Accept: text/plain the plain-text layout of the printed bulletin. "
+            + "A published issue never changes: it carries Cache-Control, and If-None-Match with its ETag answers 304. "
+            + "Readers get 404 for anything not PUBLISHED.")
+    @APIResponse(responseCode = "200", description = "The issue", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "第17期", value = BULLETIN_EXAMPLE)),
+            @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "版式", value = "<!DOCTYPE html><html lang=\"zh-CN\">…首都精神文明建设情况简报…第17期…</html>")),
+            @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "文本", value = "首都精神文明建设情况简报\n\n第17期\n\n(总第2126期)\n\n首都精神文明办\n\n2020年4月24日\n\n…")) })
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    public Response get(@PathParam("id") UUID id, @Context Request request) {
+    public Response get(@PathParam("id") UUID id, @Context Request request, @Context HttpHeaders headers) {
+        return rendered(id, request, layoutFor(headers.getAcceptableMediaTypes()));
+    }
+
+    @GET
+    @Path("{id}/render")
+    @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "版式 (the printed layout)", description = "As GET /bulletins/{id} with format=html (the printed layout, "
+            + "printable from a browser), text (the plain-text layout) or json, for links and clients that cannot set Accept.")
+    @APIResponse(responseCode = "200", description = "The issue in that format", content = {
+            @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "版式", value = "<!DOCTYPE html><html lang=\"zh-CN\">…</html>")),
+            @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "文本", value = "首都精神文明建设情况简报\n\n第17期\n\n…")) })
+    public Response render(@PathParam("id") UUID id, @Context Request request,
+            @QueryParam("format") @Parameter(description = "html (default), text or json", example = "html") String format) {
+        Layout layout = format == null || format.isBlank() ? Layout.html : Params.enumValue(Layout.class, format, "format");
+        return rendered(id, request, layout);
+    }
+
+    /** The forms an issue is shown in. */
+    public enum Layout {
+        json, html, text
+    }
+
+    /** JSON unless the client prefers HTML or plain text over it (a browser does; {@code *}/{@code *} does not). */
+    static Layout layoutFor(List<MediaType> acceptable) {
+        for (MediaType m : acceptable) {
+            if (m.isCompatible(MediaType.APPLICATION_JSON_TYPE) || m.isWildcardType()) {
+                return Layout.json;
+            }
+            if (m.isCompatible(MediaType.TEXT_HTML_TYPE) && !m.isWildcardSubtype()) {
+                return Layout.html;
+            }
+            if (m.isCompatible(MediaType.TEXT_PLAIN_TYPE) && !m.isWildcardSubtype()) {
+                return Layout.text;
+            }
+        }
+        return Layout.json;
+    }
+
+    private Response rendered(UUID id, Request request, Layout layout) {
         Bulletin b = bulletins.find(id, caller.staff()).orElseThrow(() -> ProblemException.notFound("简报 (bulletin)", id));
-        EntityTag tag = ETags.of(b.version);
+        EntityTag tag = new EntityTag(b.version + (layout == Layout.json ? "" : "-" + layout));
         CacheControl cache = new CacheControl();
         if (b.status == BulletinStatus.PUBLISHED) {
             cache.setPrivate(true);
@@ -131,7 +182,12 @@ public class BulletinResource {
         if (notModified != null) {
             return notModified.cacheControl(cache).build();
         }
-        return Response.ok(BulletinView.of(b)).tag(tag).cacheControl(cache).build();
+        Response.ResponseBuilder answer = switch (layout) {
+            case html -> Response.ok(html.render(b), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            case text -> Response.ok(BulletinText.render(b), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"));
+            case json -> Response.ok(BulletinView.of(b), MediaType.APPLICATION_JSON_TYPE);
+        };
+        return answer.tag(tag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @GET

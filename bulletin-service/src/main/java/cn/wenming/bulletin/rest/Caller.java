@@ -22,4 +22,8 @@ public class Caller {
         return identity.hasRole(Roles.EDITOR) || identity.hasRole(Roles.REVIEWER) || identity.hasRole(Roles.ADMIN)
                 || identity.hasRole(Roles.SERVICE);
     }
+
+    public boolean admin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
 }

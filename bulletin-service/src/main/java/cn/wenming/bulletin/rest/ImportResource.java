@@ -1,0 +1,246 @@
+package cn.wenming.bulletin.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import cn.wenming.bulletin.service.ImportService;
+import cn.wenming.common.problem.Problem;
+import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.problem.ProblemType;
+import cn.wenming.common.problem.Problems;
+import cn.wenming.common.security.Roles;
+import cn.wenming.common.web.ETags;
+import cn.wenming.common.web.Params;
+
+/**
+ * Back issues from the text of their PDFs: one text, or a batch (multipart files or a zip) with a
+ * result per file. A preview reads and changes nothing; {@code ?commit=true} stores.
+ */
+@Path("/api/v1/bulletins/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "往期导入 Import", description = "Back issues from the text of their PDFs")
+public class ImportResource {
+
+    private static final Logger LOG = Logger.getLogger(ImportResource.class);
+    static final int MAX_FILES = 500;
+    static final long MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+    /** How a committed import is stored. */
+    public enum As {
+        /** PUBLISHED with its printed numbers (admin). */
+        historical,
+        /** a DRAFT to edit and publish. */
+        draft
+    }
+
+    static final String SEED_TEXT = """
+            首都精神文明建设情况简报
+
+            第 17 期
+
+            (总第 2126 期)
+
+            首都精神文明办
+
+            2020 年 4 月 24 日
+
+            首都精神文明建设工作暨背街小巷环境 精细化整治提升动员部署大会召开
+
+            4 月 17 日上午,北京市召开首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会……(本刊)
+
+            责编:梅雪峰
+
+            核稿:田文松
+
+            报:中央文明办,首都文明委主任、副主任,市委、市人大、市政府、市政协。
+            """;
+    static final String RESULT_EXAMPLE = """
+            {"bulletin":{"series":{"title":"首都精神文明建设情况简报","issuingOrg":"首都精神文明办"},"year":2020,"issueNo":17,\
+            "cumulativeNo":2126,"issueDate":"2020-04-24","editor":"梅雪峰","reviewer":"田文松",\
+            "articles":[{"seq":1,"title":"首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会召开","source":"本刊",\
+            "paragraphs":["4月17日上午,北京市召开首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会……"],"paragraphCount":1}],\
+            "distribution":{"REPORT":["中央文明办","首都文明委主任、副主任","市委、市人大、市政府、市政协"]}},\
+            "warnings":["缺少报/送/发 (no distribution block)"]}""";
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "导入一期往期简报 (import one issue's text)", description = "Reads the text of a printed issue (UTF-8, as "
+            + "extracted from its PDF) into its structure, with a warning for anything it could not place. Without commit it only "
+            + "reads (200). With commit=true it stores it (201): as a historical PUBLISHED issue with its printed numbers "
+            + "(admin; a number taken is a 409), or with as=draft as a DRAFT. The series is the one the masthead names, made "
+            + "when missing. A text that is not a bulletin is a 400 naming what is missing; nothing is stored.")
+    @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "第17期", value = SEED_TEXT)))
+    @APIResponse(responseCode = "200", description = "The reading (nothing stored)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "reading", value = RESULT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the issue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "stored", value = RESULT_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The issue or cumulative number is taken in the series")
+    public Response importOne(String text,
+            @QueryParam("commit") @Parameter(description = "true to store the issue", example = "true") String commit,
+            @QueryParam("as") @Parameter(description = "historical (default) or draft", example = "historical") String as) {
+        boolean store = Boolean.parseBoolean(commit);
+        As mode = mode(as, store);
+        if (!store) {
+            var reading = imports.preview(text).reading();
+            return Response.ok(new ImportResult(reading.bulletin(), reading.warnings(), null)).build();
+        }
+        var imported = imports.store(text, mode == As.draft, caller.name());
+        var b = imported.stored();
+        return Response.created(URI.create("/api/v1/bulletins/" + b.id)).tag(ETags.of(b.version))
+                .entity(new ImportResult(imported.reading().bulletin(), imported.reading().warnings(), b.id)).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "批量导入（多文件）(import many files)", description = "Form parts named file, each the text of one issue. "
+            + "Each file is read (and with commit=true stored) on its own: one bad file never stops the others, and a file that "
+            + "fails leaves nothing behind. At most 500 files of 2 MB.")
+    @APIResponse(responseCode = "200", description = "A result per file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "results", value = BatchResult.EXAMPLE)))
+    public BatchResult importFiles(@RestForm("file") List<FileUpload> files,
+            @QueryParam("commit") @Parameter(description = "true to store the issues", example = "true") String commit,
+            @QueryParam("as") @Parameter(description = "historical (default) or draft", example = "historical") String as) {
+        boolean store = Boolean.parseBoolean(commit);
+        As mode = mode(as, store);
+        if (files == null || files.isEmpty()) {
+            throw ProblemException.invalid("file", "没有文件 (no file parts named file)");
+        }
+        if (files.size() > MAX_FILES) {
+            throw ProblemException.invalid("file", "最多 " + MAX_FILES + " 个文件 (at most " + MAX_FILES + " files)");
+        }
+        List<BatchResult.FileResult> results = new ArrayList<>();
+        for (FileUpload f : files) {
+            String name = f.fileName() == null ? f.name() : f.fileName();
+            try {
+                results.add(one(name, Files.readAllBytes(f.uploadedFile()), store, mode));
+            } catch (IOException e) {
+                results.add(failed(name, new ProblemException(ProblemType.BAD_REQUEST, "文件无法读取 (the file cannot be read)")));
+            }
+        }
+        return BatchResult.of(results);
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes("application/zip")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
+    @Operation(summary = "批量导入（ZIP）(import a zip of texts)", description = "A zip whose files are the texts of issues; as the "
+            + "multipart batch: a result per file, one bad file never stops the others.")
+    @APIResponse(responseCode = "200", description = "A result per file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "results", value = BatchResult.EXAMPLE)))
+    public BatchResult importZip(InputStream zip,
+            @QueryParam("commit") @Parameter(description = "true to store the issues", example = "true") String commit,
+            @QueryParam("as") @Parameter(description = "historical (default) or draft", example = "historical") String as) {
+        boolean store = Boolean.parseBoolean(commit);
+        As mode = mode(as, store);
+        List<BatchResult.FileResult> results = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(zip, StandardCharsets.UTF_8)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (results.size() >= MAX_FILES) {
+                    throw ProblemException.invalid("file", "最多 " + MAX_FILES + " 个文件 (at most " + MAX_FILES + " files)");
+                }
+                byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+                if (bytes.length > MAX_FILE_BYTES) {
+                    results.add(failed(entry.getName(), new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件超过 2 MB (over 2 MB)")));
+                    continue;
+                }
+                results.add(one(entry.getName(), bytes, store, mode));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "不是有效的 ZIP 文件 (not a valid zip file)");
+        }
+        if (results.isEmpty()) {
+            throw ProblemException.invalid("file", "ZIP 中没有文件 (the zip holds no file)");
+        }
+        return BatchResult.of(results);
+    }
+
+    private BatchResult.FileResult one(String name, byte[] bytes, boolean store, As mode) {
+        try {
+            String text = utf8(bytes);
+            if (!store) {
+                var reading = imports.preview(text).reading();
+                return new BatchResult.FileResult(name, 200, null, reading.bulletin(), reading.warnings(), null);
+            }
+            var imported = imports.store(text, mode == As.draft, caller.name());
+            return new BatchResult.FileResult(name, 201, imported.stored().id, imported.reading().bulletin(),
+                    imported.reading().warnings(), null);
+        } catch (ProblemException e) {
+            return failed(name, e);
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            return failed(name, new ProblemException(ProblemType.VALIDATION, "导入内容不符合规则 (the content breaks a rule): "
+                    + String.join("; ", e.getConstraintViolations().stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).toList())));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "import of %s failed", name);
+            return failed(name, new ProblemException(ProblemType.INTERNAL, "内部错误 (internal error)"));
+        }
+    }
+
+    private static BatchResult.FileResult failed(String name, ProblemException e) {
+        Problem problem = Problems.of(e.type(), e.getMessage(), null, e.errors());
+        return new BatchResult.FileResult(name, e.type().status(), null, null, List.of(), problem);
+    }
+
+    private As mode(String as, boolean store) {
+        As mode = as == null || as.isBlank() ? As.historical : Params.enumValue(As.class, as, "as");
+        if (store && mode == As.historical && !caller.admin()) {
+            throw ProblemException.forbidden("只有管理员可以录入往期简报；编辑请用 ?as=draft (only admins store back issues; editors use as=draft)");
+        }
+        return mode;
+    }
+
+    /** Strict UTF-8: bytes that are not UTF-8 are not a bulletin's text. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(ProblemType.VALIDATION, "不是 UTF-8 文本 (not UTF-8 text)",
+                    List.of(new Problem.FieldError("text", "不是 UTF-8 文本 (not UTF-8 text)")));
+        }
+    }
+}
