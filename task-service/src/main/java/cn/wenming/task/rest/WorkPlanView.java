@@ -1,5 +1,6 @@
 package cn.wenming.task.rest;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -16,13 +17,15 @@ public record WorkPlanView(
         @Schema(example = "2020") int year,
         @Schema(example = "2020年首都精神文明建设工作") String title,
         @Schema(example = "聚焦四个方面 23项重点任务") String summary,
-        @Schema(example = "DRAFT") WorkPlanStatus status,
+        @Schema(example = "ACTIVE") WorkPlanStatus status,
+        @Schema(description = "The day it became ACTIVE (Asia/Shanghai)", example = "2020-04-24") LocalDate activatedOn,
+        @Schema(description = "The day it was CLOSED (Asia/Shanghai)", example = "2021-01-15") LocalDate closedOn,
         @Schema(example = "2020-04-24T09:30:00+08:00") OffsetDateTime createdAt,
         @Schema(example = "2020-04-24T09:30:00+08:00") OffsetDateTime updatedAt,
         @Schema(example = "0") long version) {
 
     static WorkPlanView of(WorkPlan p) {
-        return new WorkPlanView(p.id, p.year, p.title, p.summary, p.status,
+        return new WorkPlanView(p.id, p.year, p.title, p.summary, p.status, p.activatedOn, p.closedOn,
                 OfficeTime.of(p.createdAt), OfficeTime.of(p.updatedAt), p.version);
     }
 }

@@ -9,14 +9,15 @@ import java.util.stream.IntStream;
 /**
  * Years for the plans tests create. There is one plan per year and years run 2000..2100, so a test
  * cannot pick a random year: two picks would clash sooner or later. Tests take their years from
- * {@link #next()} instead: one allocator for the whole test JVM (both test classes run in one
+ * {@link #next()} instead: one allocator for the whole test JVM (all test classes run in one
  * application on one database), handing out the allowed years in turn from a random start, each
  * at most once, so no two tests clash however JUnit orders them.
  * <p>
  * Never handed out: the seed's year (2020, read from the seed file) and the two bounds 2000 and
  * 2100, which only {@code WorkPlanResourceTest#yearBoundsAreAccepted} creates. That leaves 98
- * years; a run takes about 30 (the conventions contract about 11, the resource tests about 20).
- * Running out fails loudly instead of handing out a year twice.
+ * years; a run takes about 60 (the conventions contract about 11, the plan resource tests about 20,
+ * the task, progress and supervision tests about 30: one plan per test, rarely two). Running out
+ * fails loudly instead of handing out a year twice.
  */
 final class PlanYears {
 

@@ -16,11 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,25 +81,7 @@ class WorkPlanResourceTest {
     void parallelCreatesForOneYearMakeExactlyOnePlan() throws Exception {
         int year = PlanYears.next();
         int writers = 8;
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                Callable<Integer> create = () -> {
-                    go.await();
-                    return post(Roles.EDITOR, plan(year, uniqueTitle(), SUMMARY)).statusCode();
-                };
-                answers.add(pool.submit(create));
-            }
-            go.countDown();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AllAtOnce.statuses(writers, i -> post(Roles.EDITOR, plan(year, uniqueTitle(), SUMMARY)).statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one create wins: " + statuses);
         assertEquals(writers - 1, statuses.stream().filter(s -> s == 409).count(), "the others are conflicts: " + statuses);
         assertEquals(1, all("-year", null).stream().filter(p -> p.get("year").equals(year)).count(), "one plan for " + year);
