@@ -40,6 +40,21 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "contact_phone", length = 30)
     public String contactPhone;
 
+    /** How it receives the bulletin; PAPER unless set. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Channel channel = Channel.PAPER;
+
+    @Column(name = "webhook_url", length = 500)
+    public String webhookUrl;
+
+    /** Signs webhook bodies (HMAC-SHA256); never shown by the API. */
+    @Column(name = "webhook_secret", length = 200)
+    public String webhookSecret;
+
+    @Column(length = 200)
+    public String email;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -51,5 +66,10 @@ public class Organization extends PanacheEntityBase {
 
     public static boolean nameTaken(String name) {
         return count("name", name) > 0;
+    }
+
+    /** True when another organization than {@code self} has the name. */
+    public static boolean nameTakenByOther(String name, UUID self) {
+        return count("name = ?1 and id <> ?2", name, self) > 0;
     }
 }

@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,7 +48,9 @@ public class OrganizationResource {
 
     private static final String ORGANIZATION_EXAMPLE = """
             {"id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","name":"中央文明办","shortName":"中央文明办","kind":"SUPERIOR",\
-            "contactPerson":"梅雪峰","contactPhone":"010-55569506","createdAt":"2020-04-24T09:30:00+08:00",\
+            "contactPerson":"梅雪峰","contactPhone":"010-55569506","channel":"WEBHOOK",\
+            "webhookUrl":"https://oa.wenming.gov.cn/api/bulletins/inbox","webhookSecretSet":true,"email":"wmb@bjwmb.gov.cn",\
+            "createdAt":"2020-04-24T09:30:00+08:00",\
             "updatedAt":"2020-04-24T09:30:00+08:00","version":0}""";
 
     @Inject
@@ -91,7 +95,8 @@ public class OrganizationResource {
                     + "Names are unique: a second organization with the same name is a 409 that names it.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "上级", value = "{\"name\":\"中央文明办\",\"shortName\":\"中央文明办\",\"kind\":\"SUPERIOR\","
-                    + "\"contactPerson\":\"梅雪峰\",\"contactPhone\":\"010-55569506\"}"),
+                    + "\"contactPerson\":\"梅雪峰\",\"contactPhone\":\"010-55569506\",\"channel\":\"WEBHOOK\","
+                    + "\"webhookUrl\":\"https://oa.wenming.gov.cn/api/bulletins/inbox\",\"webhookSecret\":\"s3cr3t-中央文明办-2020-key\"}"),
             @ExampleObject(name = "下级（收文单位组）", value = "{\"name\":\"各区文明办\",\"kind\":\"SUBORDINATE\"}") }))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -103,5 +108,27 @@ public class OrganizationResource {
                 .tag(ETags.of(o.version))
                 .entity(OrganizationView.of(o))
                 .build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "修改收文单位 (edit an organization)",
+            description = "Replaces what a client sets, including the delivery channel; admin only. A left-out webhookSecret keeps the "
+                    + "stored one. Webhook URLs must be https (http only to hosts an admin allowed) and must not resolve to loopback, "
+                    + "link-local or private addresses (400 naming webhookUrl). Honours If-Match (412 when stale).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "改为电子邮件", value = "{\"name\":\"各区文明办\",\"kind\":\"SUBORDINATE\",\"channel\":\"EMAIL\","
+                    + "\"email\":\"wmb@bjwmb.gov.cn\"}") }))
+    @APIResponse(responseCode = "200", description = "The organization with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "organization", value = ORGANIZATION_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "已有同名的单位 (another organization has this name)")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid OrganizationInput input,
+            @HeaderParam("If-Match") @Parameter(description = "The ETag last read; a stale one is a 412", example = "\"0\"") String ifMatch) {
+        var o = organizations.update(id, ifMatch, input).orElseThrow(() -> ProblemException.notFound("收文单位 (organization)", id));
+        return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }
 }

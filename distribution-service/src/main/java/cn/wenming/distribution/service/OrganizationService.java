@@ -20,11 +20,13 @@ import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.web.ETags;
+import cn.wenming.distribution.domain.Channel;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.OrganizationKind;
 import cn.wenming.distribution.rest.OrganizationInput;
 
-/** The rules of recipient bodies: names are unique. */
+/** The rules of recipient bodies: names are unique; a channel has what it needs; webhook URLs pass the SSRF policy. */
 @ApplicationScoped
 @Transactional(REQUIRED)
 public class OrganizationService {
@@ -36,6 +38,9 @@ public class OrganizationService {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookUrlPolicy webhookUrls;
+
     public Organization create(OrganizationInput in) {
         String name = in.name().strip();
         if (Organization.nameTaken(name)) {
@@ -43,17 +48,60 @@ public class OrganizationService {
         }
         Organization o = new Organization();
         o.id = UUID.randomUUID();
-        o.name = name;
-        o.shortName = trimmed(in.shortName());
-        o.kind = in.kind();
-        o.contactPerson = trimmed(in.contactPerson());
-        o.contactPhone = trimmed(in.contactPhone());
+        apply(o, in);
         // the database keeps microseconds: the answer shows what a later read shows
         o.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         o.updatedAt = o.createdAt;
         // two creates of one name at once: the check above passed for both, the constraint did not
         Constraints.flushOrConflict(o::persistAndFlush, Organization.NAME_UNIQUE, () -> nameConflict(name));
         return o;
+    }
+
+    /** Replaces what a client sets; a left-out webhook secret keeps the stored one. Empty for an unknown id. */
+    public Optional<Organization> update(UUID id, String ifMatch, OrganizationInput in) {
+        Optional<Organization> found = Organization.findByIdOptional(id);
+        found.ifPresent(o -> {
+            ETags.check(ifMatch, o.version);
+            String name = in.name().strip();
+            if (Organization.nameTakenByOther(name, id)) {
+                throw nameConflict(name);
+            }
+            apply(o, in);
+            o.updatedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+            Constraints.flushOrConflict(o::persistAndFlush, Organization.NAME_UNIQUE, () -> nameConflict(name));
+        });
+        return found;
+    }
+
+    /** Copies the input, checking the channel: a webhook needs a callable URL and a secret, e-mail an address. */
+    private void apply(Organization o, OrganizationInput in) {
+        o.name = in.name().strip();
+        o.shortName = trimmed(in.shortName());
+        o.kind = in.kind();
+        o.contactPerson = trimmed(in.contactPerson());
+        o.contactPhone = trimmed(in.contactPhone());
+        o.channel = in.channel() == null ? Channel.PAPER : in.channel();
+        String url = trimmed(in.webhookUrl());
+        if (url != null) {
+            webhookUrls.check(url, "webhookUrl");
+        }
+        o.webhookUrl = url;
+        if (in.webhookSecret() != null) {
+            if (in.webhookSecret().isBlank()) {
+                throw ProblemException.invalid("webhookSecret", "不得为空白 (must not be blank)");
+            }
+            o.webhookSecret = in.webhookSecret();
+        }
+        o.email = trimmed(in.email());
+        if (o.channel == Channel.WEBHOOK && o.webhookUrl == null) {
+            throw ProblemException.invalid("webhookUrl", "WEBHOOK 渠道须填写接收地址 (a WEBHOOK channel needs a URL)");
+        }
+        if (o.channel == Channel.WEBHOOK && o.webhookSecret == null) {
+            throw ProblemException.invalid("webhookSecret", "WEBHOOK 渠道须设置签名密钥 (a WEBHOOK channel needs a secret)");
+        }
+        if (o.channel == Channel.EMAIL && o.email == null) {
+            throw ProblemException.invalid("email", "EMAIL 渠道须填写邮箱 (an EMAIL channel needs an address)");
+        }
     }
 
     @Transactional(SUPPORTS)

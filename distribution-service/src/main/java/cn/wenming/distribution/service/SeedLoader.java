@@ -46,7 +46,7 @@ public class SeedLoader {
             if (Organization.nameTaken(group.getKey())) {
                 continue;
             }
-            organizations.create(new OrganizationInput(group.getKey(), null, group.getValue(), null, null));
+            organizations.create(OrganizationInput.of(group.getKey(), group.getValue()));
             created++;
         }
         if (created > 0) {

@@ -1,0 +1,61 @@
+package cn.wenming.distribution.config;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** distribution-service's own settings (environment variables in the README). */
+@ConfigMapping(prefix = "distribution")
+public interface DistributionConfig {
+
+    Webhook webhook();
+
+    Delivery delivery();
+
+    /** How long an Idempotency-Key's answer is kept. Env: {@code DISTRIBUTION_IDEMPOTENCY_RETENTION}. */
+    @WithDefault("24h")
+    Duration idempotencyRetention();
+
+    interface Webhook {
+        /**
+         * Hosts (names or literal addresses, compared case-insensitively with the URL's host) that
+         * an admin allowed: they may be reached over plain http and may resolve to loopback,
+         * link-local or private addresses. Empty by default: https only, public addresses only.
+         * Env: {@code DISTRIBUTION_WEBHOOK_ALLOWED_HOSTS} (comma-separated).
+         */
+        Optional<Set<String>> allowedHosts();
+
+        /** Connect and answer timeout of one webhook call. Env: {@code DISTRIBUTION_WEBHOOK_TIMEOUT}. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Delivery {
+        /** Attempts before a delivery is FAILED. Env: {@code DISTRIBUTION_DELIVERY_MAX_ATTEMPTS}. */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait after the first failure; doubled after each further one, with jitter. Env: {@code DISTRIBUTION_DELIVERY_BACKOFF}. */
+        @WithDefault("30s")
+        Duration backoff();
+
+        /** The longest wait between two attempts. Env: {@code DISTRIBUTION_DELIVERY_MAX_BACKOFF}. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** How often the worker looks for due deliveries. Env: {@code DISTRIBUTION_DELIVERY_POLL_EVERY}. */
+        @WithDefault("2s")
+        String pollEvery();
+
+        /** Deliveries one worker run claims. Env: {@code DISTRIBUTION_DELIVERY_BATCH}. */
+        @WithDefault("50")
+        int batch();
+
+        /** Send webhooks from the scheduled worker (off: only tests or another replica send). Env: {@code DISTRIBUTION_DELIVERY_ENABLED}. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}
