@@ -173,7 +173,7 @@ public class ProblemMappers {
             case 404 -> "没有这个资源 (no such resource): " + (uri == null ? "" : uri.getPath());
             case 405 -> "此路径不支持该方法 (method not allowed on this path)";
             case 406 -> "无法以所请求的格式回答 (cannot answer in the requested media type)";
-            case 415 -> "不支持的 Content-Type；请使用 application/json (unsupported media type)";
+            case 415 -> "不支持此 Content-Type；此操作接受的类型见 OpenAPI 文档 (unsupported media type: see the operation in the OpenAPI document)";
             default -> "请求无法处理 (the request cannot be processed)";
         };
     }
