@@ -1,6 +1,6 @@
 package cn.wenming.honors.domain;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,9 +15,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A kind of honor, e.g. 首都道德模范 (persons, by session, in five categories) or 文明单位 (units,
@@ -25,7 +25,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "honor_program")
-public class HonorProgram extends PanacheEntityBase {
+public class HonorProgram extends Recorded {
 
     @Id
     public UUID id;
@@ -48,18 +48,31 @@ public class HonorProgram extends PanacheEntityBase {
     @Column(name = "name", nullable = false, length = 30)
     public List<String> categories = new ArrayList<>();
 
+    /** The levels it awards: the honor itself (AWARD) and, for some, the nomination award (提名奖). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<HonorLevel> levels = new ArrayList<>(List.of(HonorLevel.AWARD));
+
     /** Years a unit title lasts; null for a person's honor. */
     @Column(name = "term_years")
     public Integer termYears;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    /**
+     * Whether a recipient of this kind may hold this program's honor: a PERSON program takes
+     * persons only; a UNIT program any body (unit, street, community, village, family, campus);
+     * any other program exactly its kind.
+     */
+    public boolean takes(RecipientKind kind) {
+        if (recipientKind == RecipientKind.UNIT) {
+            return kind.holdsTitleForTerm();
+        }
+        return recipientKind == kind;
+    }
 
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
+    /** The day a title conferred on {@code conferredOn} lapses; null when this program's honors do not. */
+    public LocalDate expiryOf(LocalDate conferredOn, RecipientKind kind) {
+        return termYears == null || !kind.holdsTitleForTerm() ? null : conferredOn.plusYears(termYears);
+    }
 
     public static boolean nameTaken(String name) {
         return count("name", name) > 0;

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.PeriodKind;
 import cn.wenming.honors.domain.RecipientKind;
 
@@ -25,6 +26,9 @@ public record HonorProgramInput(
         @Size(max = 20) @Schema(description = "Distinct, in order; may be empty or absent",
                 example = "[\"助人为乐\", \"见义勇为\", \"诚实守信\", \"敬业奉献\", \"孝老爱亲\"]")
         List<@NotBlank @Size(max = 30) String> categories,
+        @Size(max = 2) @Schema(description = "The levels it awards, distinct: AWARD (the honor) and NOMINATION (提名奖); AWARD alone when absent",
+                example = "[\"AWARD\", \"NOMINATION\"]")
+        List<@NotNull HonorLevel> levels,
         @Min(1) @Max(10) @Schema(description = "Years a unit title lasts; not for PERSON programs", example = "3")
         Integer termYears) {
 }

@@ -46,12 +46,12 @@ public class HonorProgramResource {
 
     private static final String PROGRAM_EXAMPLE = """
             {"id":"5d7c2a9e-1b3f-4c6d-8e0a-2f4b6c8d0e12","name":"首都道德模范","recipientKind":"PERSON",\
-            "periodKind":"SESSION","categories":["助人为乐","见义勇为","诚实守信","敬业奉献","孝老爱亲"],"termYears":null,\
+            "periodKind":"SESSION","categories":["助人为乐","见义勇为","诚实守信","敬业奉献","孝老爱亲"],"levels":["AWARD","NOMINATION"],"termYears":null,\
             "createdAt":"2020-04-17T09:30:00+08:00","updatedAt":"2020-04-17T09:30:00+08:00","version":0}""";
 
     private static final String UNIT_TITLE_EXAMPLE = """
             {"id":"8a1e4f20-6c3b-4d59-b7e2-0c9d8f7a6b54","name":"文明单位","recipientKind":"UNIT",\
-            "periodKind":"YEAR","categories":[],"termYears":3,\
+            "periodKind":"YEAR","categories":[],"levels":["AWARD"],"termYears":3,\
             "createdAt":"2020-04-17T09:30:00+08:00","updatedAt":"2020-04-17T09:30:00+08:00","version":0}""";
 
     @Inject
@@ -94,10 +94,11 @@ public class HonorProgramResource {
     @Operation(summary = "新建表彰项目 (create an honor program)",
             description = "Creates a program (admin only). Names are unique: a second program with the same name is a 409. "
                     + "Categories are kept in the given order and must be distinct; termYears (1 to 10) is only for titles "
-                    + "held by a unit, street, community, village, family or campus, never for a PERSON program.")
+                    + "held by a unit, street, community, village, family or campus, never for a PERSON program. levels are the levels "
+                    + "its honors may have: AWARD (the default) and NOMINATION (提名奖).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "首都道德模范", value = "{\"name\":\"首都道德模范\",\"recipientKind\":\"PERSON\",\"periodKind\":\"SESSION\","
-                    + "\"categories\":[\"助人为乐\",\"见义勇为\",\"诚实守信\",\"敬业奉献\",\"孝老爱亲\"]}"),
+                    + "\"categories\":[\"助人为乐\",\"见义勇为\",\"诚实守信\",\"敬业奉献\",\"孝老爱亲\"],\"levels\":[\"AWARD\",\"NOMINATION\"]}"),
             @ExampleObject(name = "文明校园", value = "{\"name\":\"文明校园\",\"recipientKind\":\"CAMPUS\",\"periodKind\":\"YEAR\","
                     + "\"categories\":[],\"termYears\":3}") }))
     @APIResponse(responseCode = "201", description = "Created; Location names it",

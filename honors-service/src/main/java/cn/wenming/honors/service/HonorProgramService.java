@@ -24,6 +24,7 @@ import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
+import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.RecipientKind;
 import cn.wenming.honors.rest.HonorProgramInput;
@@ -61,6 +62,7 @@ public class HonorProgramService {
         p.recipientKind = in.recipientKind();
         p.periodKind = in.periodKind();
         p.categories = new ArrayList<>(categories(in));
+        p.levels = new ArrayList<>(levels(in));
         p.termYears = in.termYears();
         p.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         p.updatedAt = p.createdAt;
@@ -117,6 +119,10 @@ public class HonorProgramService {
             errors.add(new Problem.FieldError("categories",
                     "类别不能重复 (categories must be distinct): " + String.join(", ", repeated)));
         }
+        List<HonorLevel> levels = in.levels() == null ? List.of() : in.levels();
+        if (levels.stream().distinct().count() < levels.size()) {
+            errors.add(new Problem.FieldError("levels", "级别不能重复 (levels must be distinct)"));
+        }
         if (in.termYears() != null && in.recipientKind() != null && !in.recipientKind().holdsTitleForTerm()) {
             errors.add(new Problem.FieldError("termYears",
                     "个人荣誉没有命名期限 (only a title held by a unit, not a PERSON honor, has a term)"));
@@ -127,6 +133,10 @@ public class HonorProgramService {
     private static List<String> categories(HonorProgramInput in) {
         return in.categories() == null ? List.of()
                 : in.categories().stream().map(c -> c == null ? null : c.strip()).toList();
+    }
+
+    private static List<HonorLevel> levels(HonorProgramInput in) {
+        return in.levels() == null || in.levels().isEmpty() ? List.of(HonorLevel.AWARD) : in.levels();
     }
 
     private static ProblemException nameConflict(String name) {

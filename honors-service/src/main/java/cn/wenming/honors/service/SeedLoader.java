@@ -1,5 +1,6 @@
 package cn.wenming.honors.service;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,16 +18,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
 import cn.wenming.common.seed.Seed;
+import cn.wenming.honors.domain.DecisionDocument;
+import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.PeriodKind;
 import cn.wenming.honors.domain.RecipientKind;
+import cn.wenming.honors.rest.DecisionDocumentInput;
 import cn.wenming.honors.rest.HonorProgramInput;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Loads honors-service's part of the seed at start: the programs the seed bulletin mentions
- * (首都道德模范 with its categories, 北京榜样, the back-street advanced typical units) and the five
- * creation titles. A program whose name exists is skipped. Each program is created in a
+ * (首都道德模范 with its categories and its 提名奖, 北京榜样, the back-street advanced typical units),
+ * the five creation titles, and the two decision documents announced on 2020-04-17. A program
+ * whose name exists, or a document with the same title and date, is skipped. Each program is created in a
  * transaction of its own, so a replica starting at the same time that wins a name only makes this
  * one skip it.
  */
@@ -54,11 +59,17 @@ public class SeedLoader {
 
     static final int CREATION_TERM_YEARS = 3;
 
+    /** Who the record names as having entered what the seed loads. */
+    static final String SEED_ACTOR = "seed";
+
     @Inject
     Seed seed;
 
     @Inject
     HonorProgramService programs;
+
+    @Inject
+    DecisionDocumentService documents;
 
     void onStart(@Observes StartupEvent start) {
         seed.expected().ifPresent(this::load);
@@ -80,6 +91,31 @@ public class SeedLoader {
                 LOG.infof("seed: honor program %s was loaded meanwhile", program.name());
             }
         }
+        for (DecisionDocumentInput document : documentsOf(honors)) {
+            if (DecisionDocument.count("title = ?1 and issuedOn = ?2", document.title(), document.issuedOn()) > 0) {
+                continue;
+            }
+            documents.create(document, SEED_ACTOR);
+            LOG.infof("seed: decision document %s loaded", document.title());
+        }
+    }
+
+    /**
+     * The decision documents the seed's mentions name, dated the day they were announced, each for
+     * the program it mentions. The seed gives no document numbers, so they have none.
+     */
+    static List<DecisionDocumentInput> documentsOf(JsonNode honors) {
+        List<DecisionDocumentInput> found = new ArrayList<>();
+        honors.path("mentions").forEach(m -> {
+            String title = m.path("decisionDocument").asText("").strip();
+            String announced = m.path("announcedOn").asText("");
+            if (title.isEmpty() || announced.isEmpty()) {
+                return;
+            }
+            HonorProgram program = HonorProgram.find("name", m.path("program").asText("").strip()).firstResult();
+            found.add(new DecisionDocumentInput(title, null, LocalDate.parse(announced), null, program == null ? null : program.id));
+        });
+        return found;
     }
 
     /** The programs of the seed's {@code honors} part, in the order it names them. */
@@ -96,7 +132,8 @@ public class SeedLoader {
                 continue;
             }
             found.add(new HonorProgramInput(name, profile.recipientKind(), profile.periodKind(),
-                    profile.moralModel() ? moralModelCategories : List.of(), null));
+                    profile.moralModel() ? moralModelCategories : List.of(),
+                    profile.moralModel() ? List.of(HonorLevel.AWARD, HonorLevel.NOMINATION) : List.of(HonorLevel.AWARD), null));
         }
         honors.path("creationPrograms").forEach(node -> {
             String name = node.asText("").strip();
@@ -105,7 +142,7 @@ public class SeedLoader {
                 LOG.warnf("seed: creation title %s has no known holder kind: not loaded", name);
                 return;
             }
-            found.add(new HonorProgramInput(name, holder, PeriodKind.YEAR, List.of(), CREATION_TERM_YEARS));
+            found.add(new HonorProgramInput(name, holder, PeriodKind.YEAR, List.of(), List.of(HonorLevel.AWARD), CREATION_TERM_YEARS));
         });
         return found;
     }

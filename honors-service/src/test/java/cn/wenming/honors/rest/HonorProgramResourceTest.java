@@ -426,24 +426,7 @@ class HonorProgramResourceTest {
 
     /** Every program of the list under these query parameters, through all pages. */
     private static List<Map<String, Object>> allPrograms(Map<String, Object> query) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            var request = given().header("Authorization", reader()).queryParams(query);
-            if (!query.containsKey("limit")) {
-                request.queryParam("limit", 100);
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            Response page = request.get(PROGRAMS);
-            page.then().statusCode(200);
-            all.addAll(page.path("items"));
-            cursor = page.path("nextCursor");
-            pages++;
-        } while (cursor != null && pages < 10_000);
-        return all;
+        return Office.everyItem(reader(), PROGRAMS, query);
     }
 
     private static List<String> names(List<Map<String, Object>> programs) {

@@ -1,13 +1,16 @@
 package cn.wenming.honors.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenming.common.testing.SuiteTestResource;
+import cn.wenming.honors.domain.DecisionDocument;
+import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.HonorProgram;
+import cn.wenming.honors.rest.DecisionDocumentInput;
 import cn.wenming.honors.rest.HonorProgramInput;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,6 +47,33 @@ class SeedLoaderTest {
         for (HonorProgramInput p : programs) {
             assertEquals(1, HonorProgram.count("name", p.name()), p.name() + " exists once");
         }
+    }
+
+    @Test
+    @Transactional
+    void theSeedLoadsItsTwoDecisionDocumentsOnce() throws IOException {
+        JsonNode seed = seed();
+        loader.load(seed);
+        List<DecisionDocumentInput> documents = SeedLoader.documentsOf(seed.path("honors"));
+        assertEquals(2, documents.size());
+        for (DecisionDocumentInput d : documents) {
+            DecisionDocument stored = DecisionDocument.find("title", d.title()).singleResult();
+            assertEquals(LocalDate.of(2020, 4, 17), stored.issuedOn, d.title());
+            assertNotNull(stored.program, d.title() + " names its program");
+        }
+        assertEquals("首都道德模范", DecisionDocument.<DecisionDocument>find("title", "关于表彰第七届首都道德模范的决定").singleResult().program.name);
+        assertEquals("背街小巷环境整治提升和深化文明创建先进典型", DecisionDocument.<DecisionDocument>find("title",
+                "关于命名背街小巷环境整治提升和深化文明创建先进典型的通报").singleResult().program.name);
+    }
+
+    @Test
+    @Transactional
+    void theMoralModelsHaveANominationAward() throws IOException {
+        HonorProgramInput moralModels = SeedLoader.programsOf(seed().path("honors")).stream()
+                .filter(p -> p.name().equals("首都道德模范")).findFirst().orElseThrow();
+        assertEquals(List.of(HonorLevel.AWARD, HonorLevel.NOMINATION), moralModels.levels());
+        assertEquals(List.of(HonorLevel.AWARD, HonorLevel.NOMINATION),
+                HonorProgram.<HonorProgram>find("name", "首都道德模范").singleResult().levels);
     }
 
     @Test
