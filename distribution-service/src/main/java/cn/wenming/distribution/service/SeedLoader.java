@@ -1,6 +1,9 @@
 package cn.wenming.distribution.service;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +16,11 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.wenming.common.seed.Seed;
+import cn.wenming.distribution.domain.DistributionList;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.OrganizationKind;
+import cn.wenming.distribution.domain.Part;
+import cn.wenming.distribution.rest.DistributionListInput;
 import cn.wenming.distribution.rest.OrganizationInput;
 import io.quarkus.runtime.StartupEvent;
 
@@ -33,12 +39,20 @@ public class SeedLoader {
     @Inject
     OrganizationService organizations;
 
+    @Inject
+    DistributionListService lists;
+
+    /** The standing list of each part, named after it. */
+    public static String standingListName(Part part) {
+        return "简报常用名单·" + part.label();
+    }
+
     @Transactional
     void onStart(@Observes StartupEvent start) {
         seed.expected().ifPresent(this::load);
     }
 
-    /** Creates each recipient group that does not exist yet; returns how many it created. */
+    /** Creates each recipient group and standing list that does not exist yet; returns how many it created. */
     @Transactional
     public int load(JsonNode expected) {
         int created = 0;
@@ -51,6 +65,30 @@ public class SeedLoader {
         }
         if (created > 0) {
             LOG.infof("seed: %d recipient organizations loaded", created);
+        }
+        int listsCreated = loadStandingLists(expected.path("bulletin").path("distribution"));
+        if (listsCreated > 0) {
+            LOG.infof("seed: %d standing distribution lists loaded", listsCreated);
+        }
+        return created + listsCreated;
+    }
+
+    /** The three standing lists (简报常用名单·报/送/发) with the groups of their part, in the seed's order, if absent. */
+    private int loadStandingLists(JsonNode distribution) {
+        int created = 0;
+        for (Part part : Part.values()) {
+            String name = standingListName(part);
+            if (DistributionList.nameTaken(name, null)) {
+                continue;
+            }
+            List<UUID> members = new ArrayList<>();
+            for (JsonNode group : distribution.path(part.name())) {
+                String text = group.asText("").strip();
+                Organization.<Organization>find("name", text).firstResultOptional()
+                        .filter(o -> !members.contains(o.id)).ifPresent(o -> members.add(o.id));
+            }
+            lists.create(new DistributionListInput(name, part, members));
+            created++;
         }
         return created;
     }

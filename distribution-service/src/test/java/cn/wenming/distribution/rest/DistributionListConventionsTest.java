@@ -1,0 +1,39 @@
+package cn.wenming.distribution.rest;
+
+import java.util.UUID;
+
+import cn.wenming.common.security.Roles;
+import cn.wenming.common.testing.ConventionsContract;
+import cn.wenming.common.testing.SuiteTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(SuiteTestResource.class)
+class DistributionListConventionsTest extends ConventionsContract {
+
+    @Override
+    protected String collection() {
+        return "/api/v1/distribution-lists";
+    }
+
+    @Override
+    protected String newItemJson() {
+        return "{\"name\":\"测试名单%s\",\"type\":\"SEND\",\"members\":[]}".formatted(UUID.randomUUID());
+    }
+
+    @Override
+    protected String writerRole() {
+        return Roles.ADMIN;
+    }
+
+    @Override
+    protected String deniedRole() {
+        return Roles.EDITOR;
+    }
+
+    @Override
+    protected String uniqueField() {
+        return "name";
+    }
+}
