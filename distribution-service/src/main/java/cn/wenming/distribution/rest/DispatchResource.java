@@ -1,0 +1,166 @@
+package cn.wenming.distribution.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.wenming.common.page.Page;
+import cn.wenming.common.page.PageParams;
+import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.security.Roles;
+import cn.wenming.common.web.Params;
+import cn.wenming.distribution.domain.DeliveryStatus;
+import cn.wenming.distribution.domain.Dispatch;
+import cn.wenming.distribution.service.DispatchService;
+import cn.wenming.distribution.service.Idempotency;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/dispatches")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "分发 Dispatches", description = "The sending of a published bulletin issue to its 报/送/发 lists, and its deliveries")
+public class DispatchResource {
+
+    static final String DISPATCH_EXAMPLE = """
+            {"id":"d1c0ffee-4b3a-4e2f-8a1b-9c8d7e6f5a40","bulletinId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10","round":1,\
+            "issueLabel":"第17期","title":"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务",\
+            "summary":"2020年是全面建成小康社会和“十三五”规划收官之年……",\
+            "link":"https://wenming.gov.cn/api/v1/bulletins/3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10",\
+            "lists":["5b1f0a9e-2c4d-4e8f-9a1b-3c5d7e9f1a2b"],"additions":[{"organizationId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","part":"ISSUE"}],\
+            "acknowledgeBy":"2020-05-08T17:00:00+08:00","createdBy":"editor-梅雪峰","createdAt":"2020-04-24T10:00:00+08:00",\
+            "counts":{"total":10,"pending":2,"sent":5,"acknowledged":2,"failed":1}}""";
+
+    static final String DELIVERY_EXAMPLE = """
+            {"id":"0e6a5c1d-8f3b-4d2a-9c7e-1b5f3a9d7e21","dispatchId":"d1c0ffee-4b3a-4e2f-8a1b-9c8d7e6f5a40",\
+            "organizationId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","organizationName":"中央文明办","part":"REPORT",\
+            "namedBy":["简报常用名单·报"],"channel":"WEBHOOK","status":"SENT","attempts":1,"sentAt":"2020-04-24T10:00:01+08:00","version":2}""";
+
+    private static final String INPUT_EXAMPLE = """
+            {"bulletinId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10","issueLabel":"第17期",\
+            "title":"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务","summary":"2020年是全面建成小康社会和“十三五”规划收官之年……",\
+            "link":"https://wenming.gov.cn/api/v1/bulletins/3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10",\
+            "lists":["5b1f0a9e-2c4d-4e8f-9a1b-3c5d7e9f1a2b","6c2a1b0f-3d5e-4f9a-8b2c-4d6e8f0a2b3c","7d3b2c1a-4e6f-4a0b-9c3d-5e7f9a1b3c4d"],\
+            "additions":[{"organizationId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","part":"ISSUE"}],"acknowledgeBy":"2020-05-08T17:00:00+08:00"}""";
+
+    @Inject
+    DispatchService dispatches;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "分发一期简报 (dispatch a published issue)",
+            description = "Resolves the lists (each by its type: 报 REPORT, 送 SEND, 发 ISSUE) and the one-off additions (本期增发) into one "
+                    + "delivery per recipient, under the highest part that named it, recording which lists named it. A second dispatch of "
+                    + "the same bulletin is a 409 unless \"resend\": true (the next round). With an Idempotency-Key (bulletin-service's "
+                    + "outbox uses the bulletin id) the same request again returns the first answer and does nothing.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "第17期", value = INPUT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Dispatched; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "第17期", value = DISPATCH_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "此期简报已分发 (already dispatched), or the Idempotency-Key was used for another request")
+    public Response create(@NotNull @Valid DispatchInput input,
+            @HeaderParam("Idempotency-Key") @Parameter(description = "重复提交同一请求只生效一次 (the same key and body again replays the first answer)",
+                    example = "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10") String key) {
+        String by = identity.getPrincipal().getName();
+        Idempotency.Answer a = idempotency.once(key, by, "create-dispatch", input, () -> {
+            Dispatch d = dispatches.create(input, by);
+            return new Idempotency.Answer(201, "/api/v1/dispatches/" + d.id, null, idempotency.toJson(view(d)), false);
+        });
+        Response.ResponseBuilder r = Response.status(a.status()).entity(a.body()).type(MediaType.APPLICATION_JSON)
+                .location(URI.create(a.location()));
+        if (a.replayed()) {
+            r.header("Idempotency-Replayed", "true");
+        }
+        return r.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "读取分发 (get a dispatch)", description = "The dispatch with its counts: total, pending, sent, acknowledged, failed.")
+    @APIResponse(responseCode = "200", description = "The dispatch", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "第17期", value = DISPATCH_EXAMPLE)))
+    public DispatchView get(@PathParam("id") UUID id) {
+        return view(find(id));
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "列出分发明细 (list a dispatch's deliveries)",
+            description = "A page of its deliveries by recipient name; ?status= keeps one status (PENDING, SENT, ACKNOWLEDGED, FAILED).")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\":[" + DELIVERY_EXAMPLE + "]}")))
+    public Page<DeliveryView> deliveries(@PathParam("id") UUID id, @BeanParam PageParams page,
+            @QueryParam("status") @Parameter(description = "只列出此状态 (only this status)", example = "FAILED") String status) {
+        return deliveries(find(id), page, Params.enumValue(DeliveryStatus.class, status, "status"), false);
+    }
+
+    @GET
+    @Path("{id}/overdue")
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "逾期未签收 (who has not signed by the deadline)",
+            description = "Once acknowledgeBy has passed, a page of the deliveries not ACKNOWLEDGED, by recipient name; empty before the "
+                    + "deadline or without one.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\":[" + DELIVERY_EXAMPLE + "]}")))
+    public Page<DeliveryView> overdue(@PathParam("id") UUID id, @BeanParam PageParams page) {
+        return deliveries(find(id), page, null, true);
+    }
+
+    @POST
+    @Path("{id}/resend-failed")
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "重发失败的分发 (resend to the failed only)",
+            description = "FAILED deliveries go back to PENDING with fresh attempts and are sent again; the others are untouched.")
+    @APIResponse(responseCode = "200", description = "The dispatch with its counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "第17期", value = DISPATCH_EXAMPLE)))
+    public DispatchView resendFailed(@PathParam("id") UUID id) {
+        return view(dispatches.resendFailed(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private Page<DeliveryView> deliveries(Dispatch d, PageParams page, DeliveryStatus status, boolean overdue) {
+        var request = page.toRequest("organizationName");
+        return Page.of(dispatches.deliveries(d, request, status, overdue), request, x -> x.organizationName, x -> x.id,
+                x -> DeliveryView.of(x, null));
+    }
+
+    private Dispatch find(UUID id) {
+        return dispatches.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private DispatchView view(Dispatch d) {
+        return DispatchView.of(d, dispatches.counts(d.id));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("分发 (dispatch)", id);
+    }
+}

@@ -1,0 +1,149 @@
+package cn.wenming.distribution.service;
+
+import static jakarta.transaction.Transactional.TxType.REQUIRED;
+import static jakarta.transaction.Transactional.TxType.SUPPORTS;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import cn.wenming.common.page.ListQuery;
+import cn.wenming.common.page.PageRequest;
+import cn.wenming.common.persistence.Constraints;
+import cn.wenming.common.problem.ProblemException;
+import cn.wenming.distribution.domain.Channel;
+import cn.wenming.distribution.domain.Delivery;
+import cn.wenming.distribution.domain.DeliveryStatus;
+import cn.wenming.distribution.domain.Dispatch;
+import cn.wenming.distribution.domain.DistributionList;
+import cn.wenming.distribution.domain.Organization;
+import cn.wenming.distribution.domain.Part;
+import cn.wenming.distribution.rest.DispatchInput;
+
+/** The rules of dispatches: one per bulletin unless a resend, recipients resolved once, resend to the failed only. */
+@ApplicationScoped
+@Transactional(REQUIRED)
+public class DispatchService {
+
+    @Inject
+    Clock clock;
+
+    public Dispatch create(DispatchInput in, String by) {
+        boolean resend = Boolean.TRUE.equals(in.resend());
+        Integer last = Dispatch.find("select max(d.round) from Dispatch d where d.bulletinId = ?1", in.bulletinId())
+                .project(Integer.class).firstResult();
+        if (last != null && !resend) {
+            throw roundConflict(in.bulletinId());
+        }
+        List<Resolution.NamedList> lists = new ArrayList<>();
+        for (UUID listId : in.lists()) {
+            DistributionList l = DistributionList.<DistributionList>findByIdOptional(listId)
+                    .orElseThrow(() -> ProblemException.invalid("lists", "分发名单不存在 (no such distribution list): " + listId));
+            lists.add(new Resolution.NamedList(l.name, l.type, l.members));
+        }
+        Map<UUID, Part> additions = new LinkedHashMap<>();
+        for (Dispatch.Addition a : in.additionsOrEmpty()) {
+            Organization o = Organization.<Organization>findByIdOptional(a.organizationId())
+                    .orElseThrow(() -> ProblemException.invalid("additions", "收文单位不存在 (no such organization): " + a.organizationId()));
+            additions.merge(o.id, a.part() != null ? a.part() : Part.valueOf(o.kind.part()), Part::higher);
+        }
+        List<Resolution.Recipient> recipients = Resolution.resolve(lists, additions);
+        if (recipients.isEmpty()) {
+            throw ProblemException.invalid("lists", "名单与增发均无收文单位 (the lists and additions name no recipient)");
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Dispatch d = new Dispatch();
+        d.id = UUID.randomUUID();
+        d.bulletinId = in.bulletinId();
+        d.round = last == null ? 1 : last + 1;
+        d.issueLabel = in.issueLabel().strip();
+        d.title = in.title().strip();
+        d.summary = in.summary();
+        d.link = in.link();
+        d.lists = new ArrayList<>(in.lists());
+        d.additions = new ArrayList<>(in.additionsOrEmpty());
+        d.acknowledgeBy = in.acknowledgeBy() == null ? null : in.acknowledgeBy().toInstant().truncatedTo(ChronoUnit.MICROS);
+        d.createdBy = by;
+        d.createdAt = now;
+        // two first dispatches of one bulletin at once: the round's unique key lets one in
+        Constraints.flushOrConflict(d::persistAndFlush, Dispatch.ROUND_UNIQUE, () -> roundConflict(in.bulletinId()));
+        Map<UUID, Organization> organizations = new LinkedHashMap<>();
+        Organization.<Organization>list("id in ?1", recipients.stream().map(Resolution.Recipient::organizationId).toList())
+                .forEach(o -> organizations.put(o.id, o));
+        for (Resolution.Recipient r : recipients) {
+            Organization o = organizations.get(r.organizationId());
+            Delivery delivery = new Delivery();
+            delivery.id = UUID.randomUUID();
+            delivery.dispatchId = d.id;
+            delivery.organizationId = o.id;
+            delivery.organizationName = o.name;
+            delivery.part = r.part();
+            delivery.namedBy = new ArrayList<>(r.namedBy());
+            delivery.channel = o.channel;
+            delivery.status = DeliveryStatus.PENDING;
+            delivery.nextAttemptAt = o.channel == Channel.WEBHOOK ? now : null;
+            delivery.persist();
+        }
+        return d;
+    }
+
+    @Transactional(SUPPORTS)
+    public Optional<Dispatch> find(UUID id) {
+        return Dispatch.findByIdOptional(id);
+    }
+
+    /** How many deliveries of a dispatch are in each status (every status present, zero if none). */
+    @Transactional(SUPPORTS)
+    public Map<DeliveryStatus, Long> counts(UUID dispatchId) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus s : DeliveryStatus.values()) {
+            counts.put(s, 0L);
+        }
+        Delivery.getEntityManager()
+                .createQuery("select d.status, count(d) from Delivery d where d.dispatchId = ?1 group by d.status", Object[].class)
+                .setParameter(1, dispatchId).getResultList()
+                .forEach(row -> counts.put((DeliveryStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /**
+     * One page ({@code limit + 1} rows) of a dispatch's deliveries by recipient name, of one status if
+     * given; {@code overdue} keeps those not acknowledged once the deadline has passed (none before it).
+     */
+    @Transactional(SUPPORTS)
+    public List<Delivery> deliveries(Dispatch d, PageRequest page, DeliveryStatus status, boolean overdue) {
+        var q = new ListQuery().filter("dispatchId = :dispatch", "dispatch", d.id).filter("status = :status", "status", status);
+        if (overdue) {
+            if (d.acknowledgeBy == null || !Instant.now(clock).isAfter(d.acknowledgeBy)) {
+                return List.of();
+            }
+            q.where("status <> :acknowledged").param("acknowledged", DeliveryStatus.ACKNOWLEDGED);
+        }
+        q.after(page, "organizationName", false, ListQuery::text);
+        return Delivery.<Delivery>find(q.hql("organizationName", false), q.params()).page(0, page.fetchSize()).list();
+    }
+
+    /** FAILED deliveries of the dispatch go back to PENDING with fresh attempts; the others are untouched. */
+    public Optional<Dispatch> resendFailed(UUID id) {
+        Optional<Dispatch> d = Dispatch.findByIdOptional(id);
+        d.ifPresent(dispatch -> Delivery.update(
+                "status = ?1, attempts = 0, nextAttemptAt = ?2, version = version + 1 where dispatchId = ?3 and status = ?4",
+                DeliveryStatus.PENDING, Instant.now(clock), dispatch.id, DeliveryStatus.FAILED));
+        return d;
+    }
+
+    private static ProblemException roundConflict(UUID bulletinId) {
+        return ProblemException.conflict("此期简报已分发 (this bulletin issue was already dispatched; resend with \"resend\": true): " + bulletinId);
+    }
+}

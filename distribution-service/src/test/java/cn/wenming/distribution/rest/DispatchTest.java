@@ -1,0 +1,226 @@
+package cn.wenming.distribution.rest;
+
+import static cn.wenming.common.testing.ProblemAssertions.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import cn.wenming.common.security.Roles;
+import cn.wenming.common.testing.SuiteTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Dispatch, resolution, webhook delivery with retries against real local receivers, acknowledgement, resend, overdue. */
+@QuarkusTest
+@WithTestResource(SuiteTestResource.class)
+class DispatchTest {
+
+    private static final String PATH = "/api/v1/dispatches";
+    private static final String SECRET = "test-secret-首都文明办-0123456789";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void aBodyOnSeveralListsGetsOneCopyUnderTheHighestPartNamingEveryList() {
+        String both = Fixtures.paperOrganization(Fixtures.unique("首都文明委委员"), "PEER");
+        String peer = Fixtures.paperOrganization(Fixtures.unique("市级群众团体"), "PEER");
+        String extra = Fixtures.paperOrganization(Fixtures.unique("有关新闻单位"), "SUBORDINATE");
+        String report = list("REPORT", both);
+        String send = list("SEND", peer, both);
+        Response d = dispatch(body(UUID.randomUUID(), null, List.of(send, report), extra));
+        d.then().statusCode(201).body("counts.total", equalTo(3)).body("counts.pending", equalTo(3)).body("round", equalTo(1));
+        List<Map<String, Object>> items = deliveries(d.path("id"), "");
+        Map<String, Object> shared = byOrganization(items, both);
+        assertEquals("REPORT", shared.get("part"), "报 before 送");
+        assertEquals(2, ((List<?>) shared.get("namedBy")).size(), "both lists are recorded: " + shared.get("namedBy"));
+        assertEquals("SEND", byOrganization(items, peer).get("part"));
+        assertEquals("ISSUE", byOrganization(items, extra).get("part"), "an addition takes its organization's kind");
+        assertEquals(List.of("本期增发"), byOrganization(items, extra).get("namedBy"));
+    }
+
+    @Test
+    void aSecondDispatchOfOneIssueIsAConflictUnlessAResend() {
+        UUID bulletin = UUID.randomUUID();
+        String list = list("ISSUE", Fixtures.paperOrganization(Fixtures.unique("各区文明办"), "SUBORDINATE"));
+        dispatch(body(bulletin, null, List.of(list), null)).then().statusCode(201);
+        assertProblem(dispatch(body(bulletin, null, List.of(list), null)).then(), 409, "conflict").body("detail", containsString(bulletin.toString()));
+        dispatch(body(bulletin, null, List.of(list), null).replace("\"resend\":false", "\"resend\":true")).then().statusCode(201)
+                .body("round", equalTo(2));
+    }
+
+    @Test
+    void theSameRequestWithTheSameIdempotencyKeyIsAcceptedOnce() {
+        UUID bulletin = UUID.randomUUID();
+        String list = list("SEND", Fixtures.paperOrganization(Fixtures.unique("市委、市政府各部委办局"), "PEER"));
+        String json = body(bulletin, null, List.of(list), null);
+        String service = Fixtures.as(Roles.SERVICE);
+        Response first = given().header("Authorization", service).header("Idempotency-Key", bulletin.toString())
+                .contentType(ContentType.JSON).body(json).post(PATH);
+        first.then().statusCode(201);
+        Response again = given().header("Authorization", service).header("Idempotency-Key", bulletin.toString())
+                .contentType(ContentType.JSON).body(json).post(PATH);
+        again.then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(first.path("id")));
+        assertEquals(1, deliveries(first.path("id"), "").size());
+    }
+
+    @Test
+    void unknownListsAndAdditionsAreValidationProblemsAndReadersMayNotDispatch() {
+        assertProblem(dispatch(body(UUID.randomUUID(), null, List.of(UUID.randomUUID().toString()), null)).then(), 400, "validation")
+                .body("errors.field", equalTo(List.of("lists")));
+        assertProblem(dispatch(body(UUID.randomUUID(), null, List.of(), UUID.randomUUID().toString())).then(), 400, "validation")
+                .body("errors.field", equalTo(List.of("additions")));
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.READER)).contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID(), null, List.of(), null)).post(PATH).then(), 403, "forbidden");
+    }
+
+    @Test
+    void aWebhookThatFailsTwiceIsSentOnTheThirdAttemptOnceWithAValidSignature() throws Exception {
+        try (Receiver receiver = new Receiver(SECRET, 2)) {
+            String org = webhookOrganization(receiver.url());
+            String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("REPORT", org)), null)).path("id");
+            String delivery = (String) deliveries(dispatch, "").get(0).get("id");
+            await(() -> "SENT".equals(delivery(delivery).path("status")), "the delivery is SENT");
+            Response d = delivery(delivery);
+            d.then().body("attempts", equalTo(3)).body("attemptLog.outcome", equalTo(List.of("RETRY", "RETRY", "SENT")))
+                    .body("attemptLog[0].httpStatus", equalTo(500));
+            assertEquals(1, receiver.accepted(delivery), "accepted exactly once");
+            assertEquals(0, receiver.badSignatures.get(), "every signature verifies");
+            assertTrue(receiver.bodies.get(delivery).contains("\"deliveryId\":\"" + delivery + "\""), receiver.bodies.get(delivery));
+            assertTrue(receiver.bodies.get(delivery).contains("第17期"));
+            // the receiving system signs for it with a service token
+            given().header("Authorization", Fixtures.as(Roles.SERVICE)).post("/api/v1/deliveries/" + delivery + "/acknowledgement")
+                    .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+            given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + dispatch).then()
+                    .body("counts.acknowledged", equalTo(1)).body("counts.total", equalTo(1));
+        }
+    }
+
+    @Test
+    void aReceiverThatAlwaysFailsEndsFailedAndResendRetriesTheFailedOnly() throws Exception {
+        try (Receiver failing = new Receiver(SECRET, Integer.MAX_VALUE); Receiver fine = new Receiver(SECRET, 0)) {
+            String bad = webhookOrganization(failing.url());
+            String good = webhookOrganization(fine.url());
+            String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("SEND", bad, good)), null)).path("id");
+            await(() -> {
+                Response d = given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + dispatch);
+                return d.<Integer>path("counts.failed") == 1 && d.<Integer>path("counts.sent") == 1;
+            }, "one FAILED after the limit, one SENT");
+            String failedId = (String) deliveries(dispatch, "status=FAILED").get(0).get("id");
+            delivery(failedId).then().body("attempts", equalTo(3)).body("lastError", containsString("500"));
+            String sentId = (String) deliveries(dispatch, "status=SENT").get(0).get("id");
+            given().header("Authorization", Fixtures.as(Roles.EDITOR)).post(PATH + "/" + dispatch + "/resend-failed").then()
+                    .statusCode(200);
+            await(() -> failing.calls.get(failedId).get() > 3, "the failed delivery is tried again");
+            assertEquals(1, fine.accepted(sentId), "the SENT one is not sent again");
+            assertEquals(1, fine.calls.get(sentId).get());
+        }
+    }
+
+    @Test
+    void refusedAddressesFailWithoutACall() {
+        // an organization whose URL became unreachable by policy is never called: here a closed port on an allowed host
+        String org = webhookOrganization("http://127.0.0.1:1/inbox");
+        String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("ISSUE", org)), null)).path("id");
+        String delivery = (String) deliveries(dispatch, "").get(0).get("id");
+        await(() -> "FAILED".equals(delivery(delivery).path("status")), "FAILED after the limit");
+        delivery(delivery).then().body("lastError", containsString("无法送达"));
+    }
+
+    @Test
+    void paperIsRecordedByHandThenAcknowledgedAndTheOverdueListShowsWhoHasNotSigned() {
+        String signs = Fixtures.paperOrganization(Fixtures.unique("首都文明委主任、副主任"), "SUPERIOR");
+        String late = Fixtures.paperOrganization(Fixtures.unique("市委、市人大、市政府、市政协"), "SUPERIOR");
+        String past = OffsetDateTime.now().minusDays(1).toString();
+        String dispatch = dispatch(body(UUID.randomUUID(), past, List.of(list("REPORT", signs, late)), null)).path("id");
+        String signsDelivery = (String) byOrganization(deliveries(dispatch, ""), signs).get("id");
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.SERVICE)).post("/api/v1/deliveries/" + signsDelivery + "/acknowledgement")
+                .then(), 409, "conflict");
+        given().header("Authorization", Fixtures.as(Roles.EDITOR)).post("/api/v1/deliveries/" + signsDelivery + "/mark-sent").then()
+                .statusCode(200).body("status", equalTo("SENT"));
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.EDITOR)).post("/api/v1/deliveries/" + signsDelivery + "/mark-sent")
+                .then(), 409, "conflict");
+        given().header("Authorization", Fixtures.as(Roles.EDITOR)).post("/api/v1/deliveries/" + signsDelivery + "/acknowledgement").then()
+                .statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedAt", containsString("+08:00"));
+        List<Object> overdue = given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + dispatch + "/overdue")
+                .then().statusCode(200).extract().path("items.organizationId");
+        assertEquals(List.of(late), overdue);
+        given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + dispatch).then()
+                .body("counts.acknowledged", equalTo(1)).body("counts.pending", equalTo(1));
+        // before the deadline nobody is overdue
+        String future = dispatch(body(UUID.randomUUID(), OffsetDateTime.now().plusDays(7).toString(), List.of(list("REPORT", late)), null))
+                .path("id");
+        given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + future + "/overdue").then().body("items.size()", equalTo(0));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private static String webhookOrganization(String url) {
+        return Fixtures.organization(("{\"name\":\"%s\",\"kind\":\"SUPERIOR\",\"channel\":\"WEBHOOK\",\"webhookUrl\":\"%s\","
+                + "\"webhookSecret\":\"%s\"}").formatted(Fixtures.unique("中央文明办"), url, SECRET));
+    }
+
+    private static String list(String type, String... members) {
+        return DistributionListResourceTest.create(DistributionListResourceTest.json(Fixtures.unique("名单"), type, members))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String body(UUID bulletin, String acknowledgeBy, List<String> lists, String addition) {
+        return ("{\"bulletinId\":\"%s\",\"issueLabel\":\"第17期\",\"title\":\"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务\","
+                + "\"summary\":\"2020年是全面建成小康社会和“十三五”规划收官之年\",\"link\":\"https://wenming.gov.cn/b/17\","
+                + "\"lists\":[%s],\"additions\":[%s]%s,\"resend\":false}").formatted(bulletin,
+                String.join(",", lists.stream().map(l -> "\"" + l + "\"").toList()),
+                addition == null ? "" : "{\"organizationId\":\"" + addition + "\"}",
+                acknowledgeBy == null ? "" : ",\"acknowledgeBy\":\"" + acknowledgeBy + "\"");
+    }
+
+    private static Response dispatch(String json) {
+        return given().header("Authorization", Fixtures.as(Roles.EDITOR)).contentType(ContentType.JSON).body(json).post(PATH);
+    }
+
+    private static Response delivery(String id) {
+        return given().header("Authorization", Fixtures.as(Roles.EDITOR)).get("/api/v1/deliveries/" + id);
+    }
+
+    private static List<Map<String, Object>> deliveries(String dispatch, String query) {
+        var request = given().header("Authorization", Fixtures.as(Roles.EDITOR)).queryParam("limit", 100);
+        if (query.startsWith("status=")) {
+            request.queryParam("status", query.substring(7));
+        }
+        return request.get(PATH + "/" + dispatch + "/deliveries").then().statusCode(200).extract().path("items");
+    }
+
+    private static Map<String, Object> byOrganization(List<Map<String, Object>> items, String organization) {
+        return items.stream().filter(i -> organization.equals(i.get("organizationId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no delivery for " + organization + " in " + items));
+    }
+
+    /** Polls until the condition holds or 30 seconds pass. */
+    private static void await(BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 30s: " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
