@@ -136,8 +136,8 @@ class DispatchTest {
     }
 
     @Test
-    void refusedAddressesFailWithoutACall() {
-        // an organization whose URL became unreachable by policy is never called: here a closed port on an allowed host
+    void anUnreachableReceiverEndsFailedWithTheError() {
+        // nothing listens on port 1 of the allowed host: every attempt fails to connect
         String org = webhookOrganization("http://127.0.0.1:1/inbox");
         String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("ISSUE", org)), null)).path("id");
         String delivery = (String) deliveries(dispatch, "").get(0).get("id");
