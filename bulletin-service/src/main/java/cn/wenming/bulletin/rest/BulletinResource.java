@@ -43,7 +43,7 @@ import cn.wenming.bulletin.domain.BulletinStatus;
 import cn.wenming.bulletin.service.BulletinService;
 import cn.wenming.bulletin.service.BulletinText;
 import cn.wenming.bulletin.service.HtmlLayout;
-import cn.wenming.bulletin.service.Idempotency;
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.PageRequest;

@@ -35,7 +35,7 @@ import cn.wenming.common.web.Params;
 import cn.wenming.distribution.domain.DeliveryStatus;
 import cn.wenming.distribution.domain.Dispatch;
 import cn.wenming.distribution.service.DispatchService;
-import cn.wenming.distribution.service.Idempotency;
+import cn.wenming.common.idempotency.Idempotency;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/dispatches")

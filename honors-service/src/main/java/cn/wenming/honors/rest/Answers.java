@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import cn.wenming.common.web.ETags;
-import cn.wenming.honors.service.Idempotency;
+import cn.wenming.common.idempotency.Idempotency;
 
 /** Answers of writes: the entity with its version as ETag, or an Idempotency-Key's stored answer. */
 final class Answers {

@@ -43,7 +43,7 @@ import cn.wenming.honors.domain.DecisionDocument;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
 import cn.wenming.honors.service.DecisionDocumentService;
-import cn.wenming.honors.service.Idempotency;
+import cn.wenming.common.idempotency.Idempotency;
 
 @Path("/api/v1/decision-documents")
 @Produces(MediaType.APPLICATION_JSON)

@@ -42,7 +42,7 @@ import cn.wenming.common.web.Params;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
 import cn.wenming.honors.service.HonorService;
-import cn.wenming.honors.service.Idempotency;
+import cn.wenming.common.idempotency.Idempotency;
 
 @Path("/api/v1/honors")
 @Produces(MediaType.APPLICATION_JSON)

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.honors.service.HonorService;
-import cn.wenming.honors.service.Idempotency;
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.honors.service.ObjectionService;
 
 @Path("/api/v1/honors/{id}/objections")

@@ -1,4 +1,4 @@
-package cn.wenming.distribution.service;
+package cn.wenming.common.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,11 +21,14 @@ import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
 
 /**
- * (A copy of bulletin-service's; suite-common should own it.) {@code Idempotency-Key} on creating and triggering POSTs: the first answer is stored in the same
+ * {@code Idempotency-Key} on creating and triggering POSTs: the first answer is stored in the same
  * transaction as the work it answers, and a retry with the same key and the same request gets it
  * back without doing anything again. Two requests racing with one key are serialized by the
  * primary key: the second waits for the first to commit, then replays its answer. A key reused
  * for a different request is a 409.
+ *
+ * <p>A service that uses it has the table {@code idempotency_record} in its own migrations (see
+ * bulletin-service's V2) and deletes old rows on a schedule.
  */
 @ApplicationScoped
 @Transactional
