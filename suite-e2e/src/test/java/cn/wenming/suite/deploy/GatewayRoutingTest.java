@@ -54,6 +54,7 @@ class GatewayRoutingTest {
         m.put("organizations", "distribution-service");
         m.put("distribution-lists", "distribution-service");
         m.put("dispatches", "distribution-service");
+        m.put("deliveries", "distribution-service");
         return m;
     }
 
@@ -72,7 +73,7 @@ class GatewayRoutingTest {
         String moved = template.replace("(?:work-plans|tasks)", "(?:work-plans)").replace("(?:honor-programs|", "(?:tasks|honor-programs|");
         AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> verifyRouting(moved));
         assertTrue(e.getMessage().contains("tasks"), e.getMessage());
-        String dropped = template.replace("(?:organizations|distribution-lists|dispatches)", "(?:distribution-lists|dispatches)");
+        String dropped = template.replace("(?:organizations|distribution-lists|dispatches|deliveries)", "(?:distribution-lists|dispatches|deliveries)");
         e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> verifyRouting(dropped));
         assertTrue(e.getMessage().contains("organizations"), e.getMessage());
     }
