@@ -1,6 +1,5 @@
 package cn.wenming.bulletin.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -213,8 +212,8 @@ public class BulletinResource {
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another request")
     public Response create(@NotNull @Valid BulletinInput input,
             @HeaderParam("Idempotency-Key") @Parameter(description = IDEMPOTENCY_DOC) String key) {
-        return answer(idempotency.once(key, caller.name(), "create-bulletin", input,
-                () -> created(bulletins.create(input, caller.name()))));
+        return idempotency.once(key, caller.name(), "create-bulletin", input,
+                () -> created(bulletins.create(input, caller.name()))).toResponse();
     }
 
     @POST
@@ -234,8 +233,8 @@ public class BulletinResource {
     @APIResponse(responseCode = "409", description = "The number is taken")
     public Response createHistorical(@NotNull @Valid HistoricalInput input,
             @HeaderParam("Idempotency-Key") @Parameter(description = IDEMPOTENCY_DOC) String key) {
-        return answer(idempotency.once(key, caller.name(), "create-historical", input,
-                () -> created(bulletins.createHistorical(input, caller.name()))));
+        return idempotency.once(key, caller.name(), "create-historical", input,
+                () -> created(bulletins.createHistorical(input, caller.name()))).toResponse();
     }
 
     @PUT
@@ -313,8 +312,8 @@ public class BulletinResource {
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
             @HeaderParam("Idempotency-Key") @Parameter(description = IDEMPOTENCY_DOC) String key) {
         var at = input == null || input.publishAt() == null ? null : input.publishAt().toInstant();
-        return answer(idempotency.once(key, caller.name(), "publish:" + id, input == null ? "" : input,
-                () -> current(bulletins.publish(id, ifMatch, at, caller.name()))));
+        return idempotency.once(key, caller.name(), "publish:" + id, input == null ? "" : input,
+                () -> current(bulletins.publish(id, ifMatch, at, caller.name()))).toResponse();
     }
 
     @POST
@@ -338,29 +337,15 @@ public class BulletinResource {
 
 
     private Idempotency.Answer created(Bulletin b) {
-        return new Idempotency.Answer(201, "/api/v1/bulletins/" + b.id, ETags.of(b.version).toString(),
-                idempotency.toJson(BulletinView.of(b)), false);
+        return idempotency.created("/api/v1/bulletins/" + b.id, BulletinView.of(b), b.version);
     }
 
     private Idempotency.Answer current(Bulletin b) {
-        return new Idempotency.Answer(200, null, ETags.of(b.version).toString(), idempotency.toJson(BulletinView.of(b)), false);
+        return idempotency.current(BulletinView.of(b), b.version);
     }
 
     static Response ok(Bulletin b) {
         return Response.ok(BulletinView.of(b)).tag(ETags.of(b.version)).build();
     }
 
-    private static Response answer(Idempotency.Answer a) {
-        Response.ResponseBuilder r = Response.status(a.status()).entity(a.body()).type(MediaType.APPLICATION_JSON);
-        if (a.location() != null) {
-            r.location(URI.create(a.location()));
-        }
-        if (a.etag() != null) {
-            r.header("ETag", a.etag());
-        }
-        if (a.replayed()) {
-            r.header("Idempotency-Replayed", "true");
-        }
-        return r.build();
-    }
 }

@@ -1,16 +1,14 @@
 package cn.wenming.bulletin.service;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import cn.wenming.bulletin.config.BulletinConfig;
+import cn.wenming.common.idempotency.Idempotency;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -29,7 +27,7 @@ public class ScheduledPublisher {
     BulletinConfig config;
 
     @Inject
-    Clock clock;
+    Idempotency idempotency;
 
     @Scheduled(identity = "publish-due", every = "${bulletin.scheduler.every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -46,11 +44,7 @@ public class ScheduledPublisher {
     }
 
     @Scheduled(identity = "forget-idempotency-keys", every = "1h", delayed = "1m")
-    @Transactional
     void forgetOldIdempotencyKeys() {
-        Instant before = Instant.now(clock).minus(config.idempotencyRetention());
-        io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                .createNativeQuery("delete from idempotency_record where created_at < ?1")
-                .setParameter(1, before).executeUpdate();
+        idempotency.forgetOlderThan(config.idempotencyRetention());
     }
 }

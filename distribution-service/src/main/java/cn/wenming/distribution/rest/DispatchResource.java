@@ -1,6 +1,5 @@
 package cn.wenming.distribution.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -91,14 +90,9 @@ public class DispatchResource {
         String by = identity.getPrincipal().getName();
         Idempotency.Answer a = idempotency.once(key, by, "create-dispatch", input, () -> {
             Dispatch d = dispatches.create(input, by);
-            return new Idempotency.Answer(201, "/api/v1/dispatches/" + d.id, null, idempotency.toJson(view(d)), false);
+            return idempotency.created("/api/v1/dispatches/" + d.id, view(d), null);
         });
-        Response.ResponseBuilder r = Response.status(a.status()).entity(a.body()).type(MediaType.APPLICATION_JSON)
-                .location(URI.create(a.location()));
-        if (a.replayed()) {
-            r.header("Idempotency-Replayed", "true");
-        }
-        return r.build();
+        return a.toResponse();
     }
 
     @GET

@@ -1,18 +1,16 @@
 package cn.wenming.distribution.service;
 
+import cn.wenming.common.idempotency.Idempotency;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import cn.wenming.distribution.config.DistributionConfig;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -37,6 +35,9 @@ public class DeliveryWorker {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Idempotency idempotency;
 
     @Scheduled(identity = "send-deliveries", every = "${distribution.delivery.poll-every:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -68,10 +69,7 @@ public class DeliveryWorker {
     }
 
     @Scheduled(identity = "forget-idempotency-keys", every = "1h", delayed = "1m")
-    @Transactional
     void forgetOldIdempotencyKeys() {
-        Instant before = Instant.now(clock).minus(config.idempotencyRetention());
-        Panache.getEntityManager().createNativeQuery("delete from idempotency_record where created_at < ?1")
-                .setParameter(1, before).executeUpdate();
+        idempotency.forgetOlderThan(config.idempotencyRetention());
     }
 }

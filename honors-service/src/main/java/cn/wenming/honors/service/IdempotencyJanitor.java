@@ -1,13 +1,9 @@
 package cn.wenming.honors.service;
 
-import java.time.Clock;
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.honors.config.HonorsConfig;
 import io.quarkus.scheduler.Scheduled;
 
@@ -16,18 +12,13 @@ import io.quarkus.scheduler.Scheduled;
 public class IdempotencyJanitor {
 
     @Inject
-    EntityManager em;
+    Idempotency idempotency;
 
     @Inject
     HonorsConfig config;
 
-    @Inject
-    Clock clock;
-
     @Scheduled(identity = "forget-idempotency-keys", every = "1h", delayed = "1m")
-    @Transactional
     void forgetOldIdempotencyKeys() {
-        em.createNativeQuery("delete from idempotency_record where created_at < ?1")
-                .setParameter(1, Instant.now(clock).minus(config.idempotencyRetention())).executeUpdate();
+        idempotency.forgetOlderThan(config.idempotencyRetention());
     }
 }

@@ -36,6 +36,37 @@ public class Idempotency {
 
     /** What is replayed: the status, the Location and ETag headers, and the JSON body. */
     public record Answer(int status, String location, String etag, String body, boolean replayed) {
+
+        /** The answer as sent: its status, Location, ETag, JSON body, and whether it is a replay. */
+        public jakarta.ws.rs.core.Response toResponse() {
+            var r = jakarta.ws.rs.core.Response.status(status).entity(body).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+            if (location != null) {
+                r.location(java.net.URI.create(location));
+            }
+            if (etag != null) {
+                r.header(jakarta.ws.rs.core.HttpHeaders.ETAG, etag);
+            }
+            if (replayed) {
+                r.header("Idempotency-Replayed", "true");
+            }
+            return r.build();
+        }
+    }
+
+    /** A 201 answer for a created resource, its version as ETag (none when null). */
+    public Answer created(String location, Object view, Long version) {
+        return new Answer(201, location, version == null ? null : cn.wenming.common.web.ETags.of(version).toString(), toJson(view), false);
+    }
+
+    /** A 200 answer for a resource as it is now, its version as ETag (none when null). */
+    public Answer current(Object view, Long version) {
+        return new Answer(200, null, version == null ? null : cn.wenming.common.web.ETags.of(version).toString(), toJson(view), false);
+    }
+
+    /** Forgets the answers stored before {@code retention} ago; each service schedules it. */
+    public int forgetOlderThan(java.time.Duration retention) {
+        return em.createNativeQuery("delete from idempotency_record where created_at < ?1")
+                .setParameter(1, Instant.now(clock).minus(retention)).executeUpdate();
     }
 
     @Inject
