@@ -45,11 +45,27 @@ public final class Suite implements AutoCloseable {
      * gateway configuration; {@code keepData} keeps the database between runs.
      */
     public record Config(Path projectRoot, Path workDir, Optional<Path> seedDir, int gatewayPort, int postgresPort,
-            int firstServicePort, boolean keepData, Map<String, String> gatewaySettings) {
+            int firstServicePort, boolean keepData, Map<String, String> gatewaySettings,
+            Map<String, Map<String, String>> serviceEnv) {
+
+        public Config(Path projectRoot, Path workDir, Optional<Path> seedDir, int gatewayPort, int postgresPort,
+                int firstServicePort, boolean keepData, Map<String, String> gatewaySettings) {
+            this(projectRoot, workDir, seedDir, gatewayPort, postgresPort, firstServicePort, keepData, gatewaySettings, Map.of());
+        }
 
         /** Free ports everywhere and a fresh database: for tests. */
         public static Config forTests(Path projectRoot, Path workDir, Optional<Path> seedDir) {
             return new Config(projectRoot, workDir, seedDir, freePort(), freePort(), 0, false, Map.of());
+        }
+
+        /** The same, with extra environment variables for one service (e.g. its webhook allow-list). */
+        public Config withServiceEnv(String service, Map<String, String> env) {
+            Map<String, Map<String, String>> all = new LinkedHashMap<>(serviceEnv);
+            Map<String, String> merged = new LinkedHashMap<>(all.getOrDefault(service, Map.of()));
+            merged.putAll(env);
+            all.put(service, Map.copyOf(merged));
+            return new Config(projectRoot, workDir, seedDir, gatewayPort, postgresPort, firstServicePort, keepData,
+                    gatewaySettings, Map.copyOf(all));
         }
     }
 
@@ -148,6 +164,7 @@ public final class Suite implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         env.put("SUITE_JWT_ISSUER", JwtKeys.ISSUER);
         config.seedDir().ifPresent(dir -> env.put("SUITE_SEED_DIR", dir.toString()));
+        env.putAll(config.serviceEnv().getOrDefault(service, Map.of()));
         try {
             return pb.start();
         } catch (IOException e) {
@@ -200,6 +217,47 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * Stops one service: {@code SIGTERM} and a wait for its graceful end, or, with {@code crash},
+     * {@code SIGKILL} at once (what a power cut or an OOM kill does). Returns its exit code.
+     */
+    public int stopService(String service, boolean crash) {
+        Process p = services.get(service);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown service " + service);
+        }
+        if (crash) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + service);
+        }
+        return p.exitValue();
+    }
+
+    /** Starts a stopped service again on its port and returns when it is ready. */
+    public void restartService(String service) {
+        Process old = services.get(service);
+        if (old == null || old.isAlive()) {
+            throw new IllegalStateException(service + " is unknown or still running");
+        }
+        Process p = startService(service, ports.get(service));
+        services.put(service, p);
+        awaitOk(service, p, serviceUrl(service) + "/q/health/ready", Instant.now().plus(Duration.ofSeconds(120)));
+    }
+
+    public boolean isRunning(String service) {
+        Process p = services.get(service);
+        return p != null && p.isAlive();
     }
 
     public String gatewayUrl() {

@@ -15,6 +15,8 @@ public interface DistributionConfig {
 
     Delivery delivery();
 
+    Email email();
+
     /** How long an Idempotency-Key's answer is kept. Env: {@code DISTRIBUTION_IDEMPOTENCY_RETENTION}. */
     @WithDefault("24h")
     Duration idempotencyRetention();
@@ -54,8 +56,26 @@ public interface DistributionConfig {
         @WithDefault("50")
         int batch();
 
-        /** Send webhooks from the scheduled worker (off: only tests or another replica send). Env: {@code DISTRIBUTION_DELIVERY_ENABLED}. */
+        /**
+         * Deliveries sent at once by one replica: a receiver that hangs holds one sender for at most
+         * the timeout while the others go on. Env: {@code DISTRIBUTION_DELIVERY_CONCURRENCY}.
+         */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Send webhooks and e-mail from the scheduled worker (off: only tests or another replica send). Env: {@code DISTRIBUTION_DELIVERY_ENABLED}. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Email {
+        /**
+         * How long one message may take to be accepted by the SMTP server. The server itself is
+         * {@code quarkus.mailer.*}: env {@code QUARKUS_MAILER_HOST}, {@code QUARKUS_MAILER_PORT},
+         * {@code QUARKUS_MAILER_FROM}, {@code QUARKUS_MAILER_USERNAME}, {@code QUARKUS_MAILER_PASSWORD},
+         * {@code QUARKUS_MAILER_START_TLS}. Env: {@code DISTRIBUTION_EMAIL_TIMEOUT}.
+         */
+        @WithDefault("30s")
+        Duration timeout();
     }
 }

@@ -28,8 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
+import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
 import cn.wenming.distribution.domain.DeliveryStatus;
 import cn.wenming.distribution.domain.Dispatch;
@@ -90,19 +92,40 @@ public class DispatchResource {
         String by = identity.getPrincipal().getName();
         Idempotency.Answer a = idempotency.once(key, by, "create-dispatch", input, () -> {
             Dispatch d = dispatches.create(input, by);
-            return idempotency.created("/api/v1/dispatches/" + d.id, view(d), null);
+            return idempotency.created("/api/v1/dispatches/" + d.id, view(d), d.version);
         });
         return a.toResponse();
     }
 
     @GET
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @Operation(summary = "列出分发 (list dispatches)",
+            description = "A page of dispatches, newest first (?sort=createdAt: oldest first), each with its counts; "
+                    + "?bulletinId= keeps the rounds of one bulletin issue.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\":[" + DISPATCH_EXAMPLE + "]}")))
+    public Page<DispatchView> list(@BeanParam PageParams page,
+            @QueryParam("sort") @Parameter(description = "-createdAt (default) or createdAt", example = "-createdAt") String sort,
+            @QueryParam("bulletinId") @Parameter(description = "只列出此期简报的分发 (only this bulletin issue's dispatches)",
+                    example = "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10") String bulletinId) {
+        Sort order = Sort.parse(sort, DispatchService.SORTABLE, DispatchService.DEFAULT_SORT);
+        var request = page.toRequest(order.spec());
+        var found = dispatches.list(request, order, Params.uuid(bulletinId, "bulletinId"));
+        var counts = dispatches.counts(found.stream().map(d -> d.id).toList());
+        return Page.of(found, request, d -> d.createdAt.toString(), d -> d.id, d -> DispatchView.of(d, counts.get(d.id)));
+    }
+
+    @GET
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "读取分发 (get a dispatch)", description = "The dispatch with its counts: total, pending, sent, acknowledged, failed.")
+    @Operation(summary = "读取分发 (get a dispatch)",
+            description = "The dispatch with its counts: total, pending, sent, acknowledged, failed. The ETag is the dispatch's own version; "
+                    + "the counts are read live.")
     @APIResponse(responseCode = "200", description = "The dispatch", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "第17期", value = DISPATCH_EXAMPLE)))
-    public DispatchView get(@PathParam("id") UUID id) {
-        return view(find(id));
+    public Response get(@PathParam("id") UUID id) {
+        Dispatch d = find(id);
+        return Response.ok(view(d)).tag(ETags.of(d.version)).build();
     }
 
     @GET

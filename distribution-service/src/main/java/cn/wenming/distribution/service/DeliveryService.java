@@ -37,7 +37,7 @@ import cn.wenming.distribution.domain.Organization;
 public class DeliveryService {
 
     /** What a worker needs to send one webhook delivery, read in the claiming transaction. */
-    public record Claim(UUID deliveryId, int attemptNo, String url, String secret, Delivery delivery, Dispatch dispatch) {
+    public record Claim(UUID deliveryId, int attemptNo, String url, String secret, String email, Delivery delivery, Dispatch dispatch) {
     }
 
     @Inject
@@ -74,12 +74,12 @@ public class DeliveryService {
         return found;
     }
 
-    /** A paper (or e-mail) copy handed over, recorded by an operator: PENDING → SENT. Webhooks are sent by the worker (409). */
+    /** A paper copy handed over, recorded by an operator: PENDING → SENT. Webhooks and e-mail are sent by the worker (409). */
     public Optional<Delivery> markSent(UUID id, String by) {
         Optional<Delivery> found = Delivery.findByIdOptional(id);
         found.ifPresent(d -> {
-            if (d.channel == Channel.WEBHOOK) {
-                throw ProblemException.conflict("接口分发由系统发送，不能手工登记 (webhook deliveries are sent by the service)");
+            if (d.channel != Channel.PAPER) {
+                throw ProblemException.conflict("接口和电子邮件分发由系统发送，不能手工登记 (webhook and e-mail deliveries are sent by the service)");
             }
             if (d.status != DeliveryStatus.PENDING) {
                 throw ProblemException.conflict("只有待发的分发可以登记送达 (only a PENDING delivery can be recorded as sent); status " + d.status);
@@ -92,13 +92,16 @@ public class DeliveryService {
         return found;
     }
 
-    /** Claims up to {@code limit} due webhook deliveries for {@code lease}; each claim counts as an attempt. */
+    /**
+     * Claims up to {@code limit} due deliveries (webhook and e-mail: paper ones have no next attempt)
+     * for {@code lease}; each claim counts as an attempt.
+     */
     @SuppressWarnings("unchecked")
     public List<Claim> claimDue(int limit, Duration lease) {
         Instant now = now();
         List<UUID> ids = Delivery.getEntityManager().createNativeQuery("""
                 update delivery set next_attempt_at = ?1, attempts = attempts + 1, version = version + 1
-                where id in (select id from delivery where status = 'PENDING' and channel = 'WEBHOOK' and next_attempt_at <= ?2
+                where id in (select id from delivery where status = 'PENDING' and next_attempt_at <= ?2
                              order by next_attempt_at limit ?3 for update skip locked)
                 returning id""", UUID.class)
                 .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, limit)
@@ -108,12 +111,12 @@ public class DeliveryService {
         }
         return Delivery.<Delivery>list("id in ?1", ids).stream().map(d -> {
             Organization o = Organization.findById(d.organizationId);
-            return new Claim(d.id, d.attempts, o.webhookUrl, o.webhookSecret, d, Dispatch.findById(d.dispatchId));
+            return new Claim(d.id, d.attempts, o.webhookUrl, o.webhookSecret, o.email, d, Dispatch.findById(d.dispatchId));
         }).toList();
     }
 
-    /** The receiver answered 2xx: SENT, unless the delivery left PENDING meanwhile. */
-    public void recordSent(UUID id, int attemptNo, int httpStatus) {
+    /** The receiver answered 2xx (or the mail server took the message): SENT, unless the delivery left PENDING meanwhile. */
+    public void recordSent(UUID id, int attemptNo, Integer httpStatus) {
         Delivery d = Delivery.findById(id);
         if (d == null || d.status != DeliveryStatus.PENDING) {
             return;

@@ -92,7 +92,7 @@ public class DispatchService {
             delivery.namedBy = new ArrayList<>(r.namedBy());
             delivery.channel = o.channel;
             delivery.status = DeliveryStatus.PENDING;
-            delivery.nextAttemptAt = o.channel == Channel.WEBHOOK ? now : null;
+            delivery.nextAttemptAt = o.channel == Channel.PAPER ? null : now; // the worker sends webhooks and e-mail
             delivery.persist();
         }
         return d;
@@ -103,18 +103,43 @@ public class DispatchService {
         return Dispatch.findByIdOptional(id);
     }
 
+    /** Dispatches are listed by when they were made: {@code -createdAt} (newest first, the default) or {@code createdAt}. */
+    public static final java.util.Set<String> SORTABLE = java.util.Set.of("createdAt");
+    public static final String DEFAULT_SORT = "-createdAt";
+
+    /** One page ({@code limit + 1} rows) of dispatches in the sort's order, of one bulletin if given. */
+    @Transactional(SUPPORTS)
+    public List<Dispatch> list(PageRequest page, cn.wenming.common.page.Sort sort, UUID bulletinId) {
+        var q = new ListQuery().filter("bulletinId = :bulletin", "bulletin", bulletinId)
+                .after(page, "createdAt", sort.descending(), ListQuery::instant);
+        return Dispatch.<Dispatch>find(q.hql("createdAt", sort.descending()), q.params()).page(0, page.fetchSize()).list();
+    }
+
+    /** {@link #counts} of several dispatches in one query. */
+    @Transactional(SUPPORTS)
+    public Map<UUID, Map<DeliveryStatus, Long>> counts(List<UUID> dispatchIds) {
+        Map<UUID, Map<DeliveryStatus, Long>> all = new java.util.HashMap<>();
+        for (UUID id : dispatchIds) {
+            Map<DeliveryStatus, Long> zero = new EnumMap<>(DeliveryStatus.class);
+            for (DeliveryStatus s : DeliveryStatus.values()) {
+                zero.put(s, 0L);
+            }
+            all.put(id, zero);
+        }
+        if (!dispatchIds.isEmpty()) {
+            Delivery.getEntityManager()
+                    .createQuery("select d.dispatchId, d.status, count(d) from Delivery d where d.dispatchId in ?1 group by d.dispatchId, d.status",
+                            Object[].class)
+                    .setParameter(1, dispatchIds).getResultList()
+                    .forEach(row -> all.get((UUID) row[0]).put((DeliveryStatus) row[1], (Long) row[2]));
+        }
+        return all;
+    }
+
     /** How many deliveries of a dispatch are in each status (every status present, zero if none). */
     @Transactional(SUPPORTS)
     public Map<DeliveryStatus, Long> counts(UUID dispatchId) {
-        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-        for (DeliveryStatus s : DeliveryStatus.values()) {
-            counts.put(s, 0L);
-        }
-        Delivery.getEntityManager()
-                .createQuery("select d.status, count(d) from Delivery d where d.dispatchId = ?1 group by d.status", Object[].class)
-                .setParameter(1, dispatchId).getResultList()
-                .forEach(row -> counts.put((DeliveryStatus) row[0], (Long) row[1]));
-        return counts;
+        return counts(List.of(dispatchId)).get(dispatchId);
     }
 
     /**

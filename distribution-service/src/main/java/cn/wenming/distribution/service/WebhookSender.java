@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.distribution.config.DistributionConfig;
+import cn.wenming.distribution.domain.Channel;
 
 /**
  * Sends one webhook delivery: a JSON POST with the bulletin's summary and link and the delivery
@@ -29,14 +32,10 @@ import cn.wenming.distribution.config.DistributionConfig;
  * Redirects are not followed; the URL passes the SSRF policy again just before the call.
  */
 @ApplicationScoped
-public class WebhookSender {
+public class WebhookSender implements ChannelSender {
 
     public static final String SIGNATURE = "X-Wenming-Signature";
     public static final String DELIVERY = "X-Wenming-Delivery";
-
-    /** How a call ended: a 2xx, or the status (null without an answer) and why it failed. */
-    public record Outcome(boolean sent, Integer status, String error) {
-    }
 
     @Inject
     DistributionConfig config;
@@ -50,15 +49,26 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(java.time.Duration.ofSeconds(10))
-            .build();
+    private HttpClient http;
 
+    @PostConstruct
+    void init() {
+        http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(config.webhook().timeout())
+                .build();
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WEBHOOK;
+    }
+
+    @Override
     public Outcome send(DeliveryService.Claim claim) {
         var refusal = claim.url() == null ? java.util.Optional.of("没有接收地址 (no webhook URL)") : policy.refusal(claim.url());
         if (refusal.isPresent()) {
-            return new Outcome(false, null, refusal.get());
+            return Outcome.failed(null, refusal.get());
         }
         String body = body(claim);
         long t = clock.instant().getEpochSecond();
@@ -72,14 +82,15 @@ public class WebhookSender {
         try {
             HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = answer.statusCode();
-            return status >= 200 && status < 300 ? new Outcome(true, status, null)
-                    : new Outcome(false, status, "对方答复 (the receiver answered) HTTP " + status);
+            return status >= 200 && status < 300 ? Outcome.accepted(status)
+                    : Outcome.failed(status, "对方答复 (the receiver answered) HTTP " + status);
+        } catch (HttpTimeoutException e) {
+            return Outcome.failed(null, "超时 (timed out after " + config.webhook().timeout().toMillis() + " ms)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(false, null, "中断 (interrupted)");
+            return Outcome.failed(null, "中断 (interrupted)");
         } catch (Exception e) {
-            return new Outcome(false, null, "无法送达 (not delivered): " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return Outcome.failed("无法送达 (not delivered)", e);
         }
     }
 

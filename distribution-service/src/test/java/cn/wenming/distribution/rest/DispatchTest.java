@@ -6,14 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static cn.wenming.distribution.rest.DispatchDesk.*;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,6 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
 class DispatchTest {
-
-    private static final String PATH = "/api/v1/dispatches";
-    private static final String SECRET = "test-secret-首都文明办-0123456789";
 
     @BeforeAll
     static void logFailures() {
@@ -65,6 +61,11 @@ class DispatchTest {
         assertProblem(dispatch(body(bulletin, null, List.of(list), null)).then(), 409, "conflict").body("detail", containsString(bulletin.toString()));
         dispatch(body(bulletin, null, List.of(list), null).replace("\"resend\":false", "\"resend\":true")).then().statusCode(201)
                 .body("round", equalTo(2));
+        // the collection lists one bulletin's rounds, newest first, each with its counts
+        given().header("Authorization", Fixtures.as(Roles.REVIEWER)).queryParam("bulletinId", bulletin.toString()).get(PATH).then()
+                .statusCode(200).body("items.round", equalTo(List.of(2, 1))).body("items[0].counts.total", equalTo(1));
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.REVIEWER)).queryParam("bulletinId", "第17期").get(PATH).then(),
+                400, "validation");
     }
 
     @Test
@@ -171,56 +172,42 @@ class DispatchTest {
         given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + future + "/overdue").then().body("items.size()", equalTo(0));
     }
 
-    // --- helpers -------------------------------------------------------------------------------
-
-    private static String webhookOrganization(String url) {
-        return Fixtures.organization(("{\"name\":\"%s\",\"kind\":\"SUPERIOR\",\"channel\":\"WEBHOOK\",\"webhookUrl\":\"%s\","
-                + "\"webhookSecret\":\"%s\"}").formatted(Fixtures.unique("中央文明办"), url, SECRET));
-    }
-
-    private static String list(String type, String... members) {
-        return DistributionListResourceTest.create(DistributionListResourceTest.json(Fixtures.unique("名单"), type, members))
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static String body(UUID bulletin, String acknowledgeBy, List<String> lists, String addition) {
-        return ("{\"bulletinId\":\"%s\",\"issueLabel\":\"第17期\",\"title\":\"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务\","
-                + "\"summary\":\"2020年是全面建成小康社会和“十三五”规划收官之年\",\"link\":\"https://wenming.gov.cn/b/17\","
-                + "\"lists\":[%s],\"additions\":[%s]%s,\"resend\":false}").formatted(bulletin,
-                String.join(",", lists.stream().map(l -> "\"" + l + "\"").toList()),
-                addition == null ? "" : "{\"organizationId\":\"" + addition + "\"}",
-                acknowledgeBy == null ? "" : ",\"acknowledgeBy\":\"" + acknowledgeBy + "\"");
-    }
-
-    private static Response dispatch(String json) {
-        return given().header("Authorization", Fixtures.as(Roles.EDITOR)).contentType(ContentType.JSON).body(json).post(PATH);
-    }
-
-    private static Response delivery(String id) {
-        return given().header("Authorization", Fixtures.as(Roles.EDITOR)).get("/api/v1/deliveries/" + id);
-    }
-
-    private static List<Map<String, Object>> deliveries(String dispatch, String query) {
-        var request = given().header("Authorization", Fixtures.as(Roles.EDITOR)).queryParam("limit", 100);
-        if (query.startsWith("status=")) {
-            request.queryParam("status", query.substring(7));
-        }
-        return request.get(PATH + "/" + dispatch + "/deliveries").then().statusCode(200).extract().path("items");
-    }
-
-    private static Map<String, Object> byOrganization(List<Map<String, Object>> items, String organization) {
-        return items.stream().filter(i -> organization.equals(i.get("organizationId"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no delivery for " + organization + " in " + items));
-    }
-
-    /** Polls until the condition holds or 30 seconds pass. */
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30s: " + what);
+    @Test
+    void aHangingReceiverTimesOutWithoutHoldingUpTheOthers() throws Exception {
+        try (Receiver hanging = new Receiver(SECRET, 0); Receiver fine = new Receiver(SECRET, 0)) {
+            CountDownLatch release = new CountDownLatch(1);
+            hanging.hang = release;
+            String slow = webhookOrganization(hanging.url());
+            List<String> others = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                others.add(webhookOrganization(fine.url()));
             }
-            Thread.onSpinWait();
+            List<String> members = new java.util.ArrayList<>(others);
+            members.add(0, slow);
+            String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("SEND", members.toArray(String[]::new))), null)).path("id");
+            String slowDelivery = (String) byOrganization(deliveries(dispatch, ""), slow).get("id");
+            await(() -> hanging.waiting.get() == 1, "the hanging receiver holds the first call");
+            // while one sender waits on the hanging receiver, the others deliver
+            await(() -> fine.accepted.size() == 10, "the ten other receivers are served meanwhile");
+            assertEquals(0, delivery(slowDelivery).<List<?>>path("attemptLog").size(), "the hanging call is still open");
+            await(() -> !delivery(slowDelivery).<List<?>>path("attemptLog").isEmpty(), "the hanging call times out");
+            delivery(slowDelivery).then().body("status", equalTo("PENDING")).body("attemptLog[0].outcome", equalTo("RETRY"))
+                    .body("attemptLog[0].error", containsString("超时"));
+            release.countDown();
+            hanging.hang = null;
+            await(() -> "SENT".equals(delivery(slowDelivery).path("status")), "the receiver answers again: SENT");
+            given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + dispatch).then()
+                    .body("counts.sent", equalTo(11)).body("counts.pending", equalTo(0));
         }
+    }
+
+    @Test
+    void emailDeliveriesCannotBeRecordedByHand() {
+        String org = Fixtures.organization("{\"name\":\"%s\",\"kind\":\"PEER\",\"channel\":\"EMAIL\",\"email\":\"nobody@wenming.local\"}"
+                .formatted(Fixtures.unique("首都文明委委员")));
+        String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("SEND", org)), null)).path("id");
+        String delivery = (String) deliveries(dispatch, "").get(0).get("id");
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.EDITOR)).post("/api/v1/deliveries/" + delivery + "/mark-sent")
+                .then(), 409, "conflict").body("detail", containsString("电子邮件"));
     }
 }

@@ -6,6 +6,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -15,6 +19,7 @@ import cn.wenming.distribution.service.WebhookSender;
 /**
  * A real webhook receiver on 127.0.0.1: verifies each signature as a receiver would, answers 500
  * to the first {@code failFirst} calls of each delivery, then 200, and counts what it accepted.
+ * While {@link #hang} is set it holds every call until the test releases it (a hanging receiver).
  */
 final class Receiver implements AutoCloseable {
 
@@ -23,11 +28,27 @@ final class Receiver implements AutoCloseable {
     final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     final AtomicInteger badSignatures = new AtomicInteger();
     final Map<String, String> bodies = new ConcurrentHashMap<>();
+    final AtomicInteger waiting = new AtomicInteger();
+    /** Set: calls wait for it to open (at most a minute), as a receiver that hangs. */
+    volatile CountDownLatch hang;
+    private final ExecutorService threads = Executors.newFixedThreadPool(32);
 
     Receiver(String secret, int failFirst) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        server.setExecutor(threads);
         server.createContext("/inbox", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
+                CountDownLatch held = hang;
+                if (held != null) {
+                    waiting.incrementAndGet();
+                    try {
+                        held.await(1, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        waiting.decrementAndGet();
+                    }
+                }
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 String header = exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE);
                 String id = exchange.getRequestHeaders().getFirst(WebhookSender.DELIVERY);
@@ -72,5 +93,6 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }

@@ -1,0 +1,46 @@
+package cn.wenming.distribution.rest;
+
+import java.util.UUID;
+
+import cn.wenming.common.security.Roles;
+import cn.wenming.common.testing.ConventionsContract;
+import cn.wenming.common.testing.SuiteTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The suite's conventions on /api/v1/dispatches: readers may not see dispatches, so an editor reads. */
+@QuarkusTest
+@WithTestResource(SuiteTestResource.class)
+class DispatchConventionsTest extends ConventionsContract {
+
+    @Override
+    protected String collection() {
+        return "/api/v1/dispatches";
+    }
+
+    @Override
+    protected String newItemJson() {
+        String organization = Fixtures.paperOrganization(Fixtures.unique("各区文明办"), "SUBORDINATE");
+        return DispatchDesk.body(UUID.randomUUID(), null, java.util.List.of(DispatchDesk.list("ISSUE", organization)), null);
+    }
+
+    @Override
+    protected String writerRole() {
+        return Roles.EDITOR;
+    }
+
+    @Override
+    protected String deniedRole() {
+        return Roles.READER;
+    }
+
+    @Override
+    protected String reader() {
+        return Fixtures.as(Roles.REVIEWER);
+    }
+
+    @Override
+    protected String uniqueField() {
+        return "bulletinId";
+    }
+}

@@ -1,0 +1,81 @@
+package cn.wenming.distribution.rest;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import cn.wenming.common.security.Roles;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The dispatch tests' desk: webhook organizations, lists, dispatch bodies and the calls to read them back. */
+final class DispatchDesk {
+
+    static final String PATH = "/api/v1/dispatches";
+    static final String SECRET = "test-secret-首都文明办-0123456789";
+
+    private DispatchDesk() {
+    }
+
+    static String webhookOrganization(String url) {
+        return Fixtures.organization(("{\"name\":\"%s\",\"kind\":\"SUPERIOR\",\"channel\":\"WEBHOOK\",\"webhookUrl\":\"%s\","
+                + "\"webhookSecret\":\"%s\"}").formatted(Fixtures.unique("中央文明办"), url, SECRET));
+    }
+
+    static String list(String type, String... members) {
+        return DistributionListResourceTest.create(DistributionListResourceTest.json(Fixtures.unique("名单"), type, members))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String body(UUID bulletin, String acknowledgeBy, List<String> lists, String addition) {
+        return ("{\"bulletinId\":\"%s\",\"issueLabel\":\"第17期\",\"title\":\"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务\","
+                + "\"summary\":\"2020年是全面建成小康社会和“十三五”规划收官之年\",\"link\":\"https://wenming.gov.cn/b/17\","
+                + "\"lists\":[%s],\"additions\":[%s]%s,\"resend\":false}").formatted(bulletin,
+                String.join(",", lists.stream().map(l -> "\"" + l + "\"").toList()),
+                addition == null ? "" : "{\"organizationId\":\"" + addition + "\"}",
+                acknowledgeBy == null ? "" : ",\"acknowledgeBy\":\"" + acknowledgeBy + "\"");
+    }
+
+    static Response dispatch(String json) {
+        return given().header("Authorization", Fixtures.as(Roles.EDITOR)).contentType(ContentType.JSON).body(json).post(PATH);
+    }
+
+    static Response delivery(String id) {
+        return given().header("Authorization", Fixtures.as(Roles.EDITOR)).get("/api/v1/deliveries/" + id);
+    }
+
+    static List<Map<String, Object>> deliveries(String dispatch, String query) {
+        var request = given().header("Authorization", Fixtures.as(Roles.EDITOR)).queryParam("limit", 100);
+        if (query.startsWith("status=")) {
+            request.queryParam("status", query.substring(7));
+        }
+        return request.get(PATH + "/" + dispatch + "/deliveries").then().statusCode(200).extract().path("items");
+    }
+
+    static Map<String, Object> byOrganization(List<Map<String, Object>> items, String organization) {
+        return items.stream().filter(i -> organization.equals(i.get("organizationId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no delivery for " + organization + " in " + items));
+    }
+
+    /** Polls until the condition holds or 30 seconds pass. */
+    static void await(BooleanSupplier condition, String what) {
+        await(condition, Duration.ofSeconds(30), what);
+    }
+
+    /** Polls (every 20 ms) until the condition holds or {@code within} passes. */
+    static void await(BooleanSupplier condition, Duration within, String what) {
+        Instant deadline = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + within.toSeconds() + "s: " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+}
