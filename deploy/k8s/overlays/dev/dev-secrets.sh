@@ -32,9 +32,19 @@ if [ ! -f "$KEYS/private.pem" ]; then
   openssl pkey -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem"
 fi
 have suite-jwt || kubectl -n "$NAMESPACE" create secret generic suite-jwt --from-file=public.pem="$KEYS/public.pem"
-# bulletin-service signs its service tokens with the same dev key (the services trust its public half)
+# bulletin-service's own token (role service) for the hand-offs, signed here with the dev key as the
+# identity provider would issue it: a year long, issuer as SUITE_JWT_ISSUER's default
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+service_token() {
+  local now header payload
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"https://wenming.local/issuer","sub":"bulletin-service","upn":"bulletin-service","groups":["service"],"iat":%s,"exp":%s}' \
+    "$now" "$((now + 365 * 24 * 3600))" | b64url)
+  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$KEYS/private.pem" | b64url)"
+}
 have bulletin-service-token || kubectl -n "$NAMESPACE" create secret generic bulletin-service-token \
-  --from-file=private.pem="$KEYS/private.pem"
+  --from-literal=token="$(service_token)"
 
 # distribution-service's delivery secrets: an SMTP login (unused in dev) and the webhook secrets' key
 have distribution-delivery || kubectl -n "$NAMESPACE" create secret generic distribution-delivery \

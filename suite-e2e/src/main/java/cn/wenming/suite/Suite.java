@@ -39,6 +39,8 @@ public final class Suite implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private Process gateway;
     private JwtKeys keys;
+    /** The token the services present to each other (role service), as an identity provider would issue it. */
+    private String serviceToken;
 
     /**
      * How to start it. {@code workDir} holds the database files, keys, logs and the rendered
@@ -93,9 +95,11 @@ public final class Suite implements AutoCloseable {
         startPostgres();
         int next = config.firstServicePort();
         for (String service : SERVICES) {
-            int port = next == 0 ? freePort() : next++;
-            ports.put(service, port);
-            services.put(service, startService(service, port));
+            ports.put(service, next == 0 ? freePort() : next++);
+        }
+        serviceToken = keys.token("suite-services", Duration.ofDays(365), "service");
+        for (String service : SERVICES) {
+            services.put(service, startService(service, ports.get(service)));
         }
         gateway = Nginx.start(nginx, config.projectRoot().resolve("deploy/gateway"), config.workDir().resolve("gateway"),
                 gatewaySettings(), config.workDir().resolve("logs/gateway.log"));
@@ -164,6 +168,12 @@ public final class Suite implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         env.put("SUITE_JWT_ISSUER", JwtKeys.ISSUER);
         config.seedDir().ifPresent(dir -> env.put("SUITE_SEED_DIR", dir.toString()));
+        // how the services find each other (directly, not through the gateway) and prove who they are
+        env.put("SUITE_SERVICE_TOKEN", serviceToken);
+        env.put("SUITE_DISTRIBUTION_URL", serviceUrl("distribution-service"));
+        env.put("SUITE_TASK_URL", serviceUrl("task-service"));
+        env.put("SUITE_HONORS_URL", serviceUrl("honors-service"));
+        env.put("BULLETIN_DISPATCH_PUBLIC_URL", gatewayUrl());
         env.putAll(config.serviceEnv().getOrDefault(service, Map.of()));
         try {
             return pb.start();

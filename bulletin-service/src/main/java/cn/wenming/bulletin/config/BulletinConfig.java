@@ -19,9 +19,47 @@ public interface BulletinConfig {
 
     Scheduler scheduler();
 
+    Outbox outbox();
+
+    Dispatch dispatch();
+
     interface Scheduler {
         /** How often due scheduled issues are looked for. Env: {@code BULLETIN_SCHEDULER_EVERY}. */
         @WithDefault("5s")
         String every();
+    }
+
+    /** The relay of published issues to distribution-service (the outbox). */
+    interface Outbox {
+        /** How often the relay looks for messages to send. Env: {@code BULLETIN_OUTBOX_POLL_EVERY}. */
+        @WithDefault("2s")
+        String pollEvery();
+
+        /** Wait after the first failed attempt, doubled after each further one (with jitter). Env: {@code BULLETIN_OUTBOX_BACKOFF}. */
+        @WithDefault("1s")
+        Duration backoff();
+
+        /** The longest wait between two attempts; the relay never gives up. Env: {@code BULLETIN_OUTBOX_MAX_BACKOFF}. */
+        @WithDefault("1m")
+        Duration maxBackoff();
+
+        /** Messages one relay run takes. Env: {@code BULLETIN_OUTBOX_BATCH}. */
+        @WithDefault("20")
+        int batch();
+
+        /** Whether this replica relays. Env: {@code BULLETIN_OUTBOX_ENABLED}. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** What a published issue's dispatch says. */
+    interface Dispatch {
+        /** The public address of the gateway, for the link recipients follow. Env: {@code BULLETIN_DISPATCH_PUBLIC_URL}. */
+        @WithDefault("https://wenming.local")
+        String publicUrl();
+
+        /** How long recipients have to sign (签收) after publication. Env: {@code BULLETIN_DISPATCH_ACKNOWLEDGE_WITHIN}. */
+        @WithDefault("P3D")
+        Duration acknowledgeWithin();
     }
 }

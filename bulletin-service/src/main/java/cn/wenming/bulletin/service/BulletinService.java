@@ -53,6 +53,12 @@ public class BulletinService {
     @Inject
     Revisions revisions;
 
+    @Inject
+    References references;
+
+    @Inject
+    Outbox outbox;
+
     // ---- reads -------------------------------------------------------------------------------
 
     /** The issue, if it exists and the viewer may see it: readers see PUBLISHED issues only. */
@@ -195,6 +201,9 @@ public class BulletinService {
         if (b.status == BulletinStatus.DRAFT && b.articles.isEmpty()) {
             throw ProblemException.invalid("articles", "至少要有一篇文章才能送审 (an issue needs an article to be submitted)");
         }
+        if (b.status == BulletinStatus.DRAFT) {
+            references.requireExisting(b);
+        }
         transition(b, BulletinStatus.SUBMITTED, actor, "submit", null);
         b.submittedBy = actor;
         return loaded(b);
@@ -262,6 +271,14 @@ public class BulletinService {
 
     private Bulletin publishNow(Bulletin b, String actor) {
         b.moveTo(BulletinStatus.PUBLISHED);
+        // the 报/送/发 names come from distribution-service's lists when it answers, and stay with the
+        // issue; asked before the series lock, so a slow answer never holds up other publications
+        var listed = references.listedNames(b);
+        if (listed.isPresent()) {
+            Map<String, Object> before = revisions.snapshot(b);
+            b.distribution = listed.get();
+            revisions.changed(b, actor, "distribution-names", before, revisions.snapshot(b));
+        }
         BulletinSeries series = lockSeries(b.series.id);
         if (b.issueDate == null) {
             b.issueDate = OfficeTime.today(clock);
@@ -283,6 +300,8 @@ public class BulletinService {
                 new Revision.FieldChange("issueNo", null, b.issueNo),
                 new Revision.FieldChange("cumulativeNo", null, b.cumulativeNo),
                 new Revision.FieldChange("issueDate", null, b.issueDate.toString())));
+        // in the same transaction: the publication and its dispatch request commit together
+        outbox.enqueueDispatch(b);
         return loaded(b);
     }
 

@@ -46,6 +46,17 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** Several fields at once, each named with its message. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(ProblemType.VALIDATION, String.join("; ",
+                errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors);
+    }
+
+    /** Another service this one needs could not be reached in time: a 503 that names it. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail);
+    }
+
     public static ProblemException preconditionFailed(long currentVersion) {
         return new ProblemException(ProblemType.PRECONDITION_FAILED,
                 "If-Match 与当前版本 \"" + currentVersion + "\" 不符 (stale If-Match)");

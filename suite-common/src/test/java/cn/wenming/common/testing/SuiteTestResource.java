@@ -37,7 +37,8 @@ public class SuiteTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "mp.jwt.verify.publickey", TestTokens.publicKeyBase64(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+                "mp.jwt.verify.issuer", TestTokens.ISSUER,
+                "suite.service-token", TestTokens.as("suite-test-service", "service"));
     }
 
     @Override

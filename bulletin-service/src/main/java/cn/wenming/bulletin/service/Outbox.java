@@ -1,0 +1,159 @@
+package cn.wenming.bulletin.service;
+
+import static jakarta.transaction.Transactional.TxType.MANDATORY;
+import static jakarta.transaction.Transactional.TxType.REQUIRED;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.wenming.bulletin.client.DispatchRequest;
+import cn.wenming.bulletin.config.BulletinConfig;
+import cn.wenming.bulletin.domain.Article;
+import cn.wenming.bulletin.domain.Bulletin;
+import cn.wenming.bulletin.domain.DistributionPart;
+import cn.wenming.bulletin.domain.OutboxMessage;
+import cn.wenming.common.web.OfficeTime;
+import cn.wenming.common.web.RequestIds;
+
+/**
+ * The outbox of hand-offs to distribution-service. {@link #enqueueDispatch} runs inside the
+ * publishing transaction, so a publication and its dispatch request commit together or not at
+ * all; the {@link OutboxRelay} takes due messages ({@code FOR UPDATE SKIP LOCKED}, with a lease,
+ * like distribution-service's delivery worker), sends them and deletes each once accepted.
+ */
+@ApplicationScoped
+@Transactional(REQUIRED)
+public class Outbox {
+
+    /** A message taken for sending. */
+    public record Claim(UUID id, UUID bulletinId, String payload, int attempt, String requestId) {
+    }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    BulletinConfig config;
+
+    /** Writes the dispatch request of a just-published issue; nothing when it names no list (there is nobody to send it to). */
+    @Transactional(MANDATORY)
+    public boolean enqueueDispatch(Bulletin b) {
+        List<UUID> lists = new ArrayList<>();
+        for (DistributionPart part : DistributionPart.values()) {
+            lists.addAll(b.distributionLists.getOrDefault(part, List.of()));
+        }
+        if (lists.isEmpty()) {
+            return false;
+        }
+        OutboxMessage m = new OutboxMessage();
+        m.id = UUID.randomUUID();
+        m.bulletinId = b.id;
+        m.kind = OutboxMessage.DISPATCH;
+        m.payload = write(dispatchRequest(b, lists));
+        m.nextAttemptAt = now();
+        m.createdAt = m.nextAttemptAt;
+        m.requestId = RequestIds.current();
+        m.persist();
+        return true;
+    }
+
+    DispatchRequest dispatchRequest(Bulletin b, List<UUID> lists) {
+        Article first = b.articles.isEmpty() ? null : b.articles.get(0);
+        String title = first == null ? b.series.title : first.title;
+        String summary = first == null || first.paragraphs.isEmpty() ? null : cut(first.paragraphs.get(0), 300);
+        String base = config.dispatch().publicUrl().replaceAll("/+$", "");
+        return new DispatchRequest(b.id, "第" + b.issueNo + "期", cut(title, 200), summary, base + "/api/v1/bulletins/" + b.id + "/render",
+                lists.stream().distinct().toList(), List.of(),
+                OfficeTime.of(b.publishedAt.plus(config.dispatch().acknowledgeWithin())), false);
+    }
+
+    /** Takes up to {@code limit} due messages for {@code lease}; each take counts as an attempt. */
+    @SuppressWarnings("unchecked")
+    public List<Claim> claimDue(int limit, Duration lease) {
+        Instant now = now();
+        List<UUID> ids = OutboxMessage.getEntityManager().createNativeQuery("""
+                update outbox_message set next_attempt_at = ?1, attempts = attempts + 1
+                where id in (select id from outbox_message where next_attempt_at <= ?2
+                             order by next_attempt_at limit ?3 for update skip locked)
+                returning id""", UUID.class)
+                .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return OutboxMessage.<OutboxMessage>list("id in ?1", ids).stream()
+                .map(m -> new Claim(m.id, m.bulletinId, m.payload, m.attempts,
+                        m.requestId == null ? UUID.randomUUID().toString() : m.requestId)).toList();
+    }
+
+    /** Accepted by the receiver: the message is done and goes. */
+    public void accepted(UUID id) {
+        OutboxMessage.deleteById(id);
+    }
+
+    /** Not accepted: try again after the back-off (the relay never gives up; the error says why for the operator). */
+    public void failed(UUID id, String error) {
+        OutboxMessage m = OutboxMessage.findById(id);
+        if (m == null) {
+            return;
+        }
+        m.lastError = error == null ? null : cut(error, 500);
+        m.nextAttemptAt = now().plus(backoff(m.attempts));
+    }
+
+    /** Whether a message about this issue still waits to be accepted. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean waiting(UUID bulletinId) {
+        return OutboxMessage.count("bulletinId", bulletinId) > 0;
+    }
+
+    Duration backoff(int failures) {
+        long millis = config.outbox().backoff().toMillis();
+        long max = config.outbox().maxBackoff().toMillis();
+        for (int i = 1; i < failures && millis < max; i++) {
+            millis *= 2;
+        }
+        millis = Math.min(millis, max);
+        return Duration.ofMillis((long) (millis * (0.5 + ThreadLocalRandom.current().nextDouble() / 2)));
+    }
+
+    String write(DispatchRequest r) {
+        try {
+            return json.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DispatchRequest read(String payload) {
+        try {
+            return json.readValue(payload, DispatchRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable outbox payload", e);
+        }
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

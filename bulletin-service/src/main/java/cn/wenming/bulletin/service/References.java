@@ -1,0 +1,103 @@
+package cn.wenming.bulletin.service;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import cn.wenming.bulletin.client.DistributionListMembers;
+import cn.wenming.bulletin.client.Peers;
+import cn.wenming.bulletin.domain.Article;
+import cn.wenming.bulletin.domain.Bulletin;
+import cn.wenming.bulletin.domain.DistributionPart;
+import cn.wenming.common.problem.Problem;
+import cn.wenming.common.problem.ProblemException;
+
+/**
+ * What an issue refers to in the other services: the tasks and honors its articles name (checked
+ * when it is submitted) and the distribution lists whose members' names its 报/送/发 block prints
+ * (taken when it is published, and kept, so the issue renders alone afterwards).
+ */
+@ApplicationScoped
+public class References {
+
+    private static final Logger LOG = Logger.getLogger(References.class);
+
+    @Inject
+    Peers peers;
+
+    /**
+     * Every task and honor an article names must exist: a 400 naming each missing one
+     * ({@code articles[0].taskIds[1]}); a 503 naming the service that could not answer.
+     */
+    public void requireExisting(Bulletin b) {
+        List<Problem.FieldError> missing = new ArrayList<>();
+        for (int i = 0; i < b.articles.size(); i++) {
+            Article a = b.articles.get(i);
+            for (int j = 0; j < a.taskIds.size(); j++) {
+                UUID id = a.taskIds.get(j);
+                if (lookup("task-service", () -> peers.task(id)) == Peers.Found.MISSING) {
+                    missing.add(new Problem.FieldError("articles[" + i + "].taskIds[" + j + "]", "任务不存在 (no such task in task-service): " + id));
+                }
+            }
+            for (int j = 0; j < a.honorIds.size(); j++) {
+                UUID id = a.honorIds.get(j);
+                if (lookup("honors-service", () -> peers.honor(id)) == Peers.Found.MISSING) {
+                    missing.add(new Problem.FieldError("articles[" + i + "].honorIds[" + j + "]", "荣誉不存在 (no such honor in honors-service): " + id));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+    }
+
+    /**
+     * The names of the members of the issue's lists, per part in list order, without repeats; empty
+     * when the issue names no list, or when distribution-service cannot answer now (the caller then
+     * keeps the names it has).
+     */
+    public Optional<Map<DistributionPart, List<String>>> listedNames(Bulletin b) {
+        if (b.distributionLists.values().stream().allMatch(List::isEmpty)) {
+            return Optional.empty();
+        }
+        Map<DistributionPart, List<String>> names = new EnumMap<>(DistributionPart.class);
+        try {
+            for (DistributionPart part : DistributionPart.values()) {
+                Set<String> partNames = new LinkedHashSet<>();
+                for (UUID listId : b.distributionLists.getOrDefault(part, List.of())) {
+                    peers.distributionList(listId).map(DistributionListMembers::members).orElse(List.of())
+                            .forEach(m -> partNames.add(m.name()));
+                }
+                if (!partNames.isEmpty()) {
+                    names.put(part, List.copyOf(partNames));
+                }
+            }
+            return Optional.of(names);
+        } catch (Peers.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
+            LOG.warnf("bulletin %s: distribution-service did not answer (%s); the 报/送/发 names stored with the issue are kept",
+                    b.id, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Peers.Found lookup(String service, java.util.function.Supplier<Peers.Found> call) {
+        try {
+            return call.get();
+        } catch (Peers.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
+            throw ProblemException.unavailable(service + " 暂时无法核对引用，请稍后再送审 (could not be reached to check the references; "
+                    + "submit again later)");
+        }
+    }
+}
