@@ -1,21 +1,21 @@
 package cn.wenming.distribution.service;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,11 +25,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.distribution.config.DistributionConfig;
 import cn.wenming.distribution.domain.Channel;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * Sends one webhook delivery: a JSON POST with the bulletin's summary and link and the delivery
  * id, signed {@code X-Wenming-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
- * Redirects are not followed; the URL passes the SSRF policy again just before the call.
+ * Redirects are not followed; the URL passes the SSRF policy again just before the call, and the
+ * call connects to the very address the policy checked.
  */
 @ApplicationScoped
 public class WebhookSender implements ChannelSender {
@@ -49,14 +57,25 @@ public class WebhookSender implements ChannelSender {
     @Inject
     Clock clock;
 
+    @Inject
+    Vertx vertx;
+
     private HttpClient http;
 
     @PostConstruct
     void init() {
-        http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.webhook().timeout())
-                .build();
+        int timeout = (int) config.webhook().timeout().toMillis();
+        http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(timeout)
+                .setIdleTimeout(timeout).setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxPoolSize(Math.max(4, config.delivery().concurrency()))
+                .setVerifyHost(true)
+                .setForceSni(true));
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     @Override
@@ -66,32 +85,55 @@ public class WebhookSender implements ChannelSender {
 
     @Override
     public Outcome send(DeliveryService.Claim claim) {
-        var refusal = claim.url() == null ? java.util.Optional.of("没有接收地址 (no webhook URL)") : policy.refusal(claim.url());
-        if (refusal.isPresent()) {
-            return Outcome.failed(null, refusal.get());
+        if (claim.url() == null) {
+            return Outcome.failed(null, "没有接收地址 (no webhook URL)");
+        }
+        WebhookUrlPolicy.Decision decision = policy.decide(claim.url());
+        if (!decision.allowed()) {
+            return Outcome.failed(null, decision.refusal());
         }
         String body = body(claim);
         long t = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url()))
-                .timeout(config.webhook().timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header(DELIVERY, claim.deliveryId().toString())
-                .header(SIGNATURE, signature(claim.secret(), t, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        URI uri = decision.uri();
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
+        long timeout = config.webhook().timeout().toMillis();
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(uri.toString())
+                // connect to the address the policy checked; the URL's host names it for TLS (SNI,
+                // certificate) and the Host header only: no second resolution, no DNS rebinding
+                .setServer(SocketAddress.inetSocketAddress(port, decision.address().getHostAddress()))
+                .setFollowRedirects(false)
+                .setIdleTimeout(timeout)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader(DELIVERY, claim.deliveryId().toString())
+                .putHeader(SIGNATURE, signature(claim.secret(), t, body));
         try {
-            HttpResponse<Void> answer = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = answer.statusCode();
+            int status = http.request(request)
+                    .compose(r -> r.send(Buffer.buffer(body, "UTF-8")))
+                    .compose(answer -> answer.body().map(ignored -> answer.statusCode()))
+                    .toCompletionStage().toCompletableFuture()
+                    .get(timeout + 1000, TimeUnit.MILLISECONDS);
             return status >= 200 && status < 300 ? Outcome.accepted(status)
                     : Outcome.failed(status, "对方答复 (the receiver answered) HTTP " + status);
-        } catch (HttpTimeoutException e) {
-            return Outcome.failed(null, "超时 (timed out after " + config.webhook().timeout().toMillis() + " ms)");
+        } catch (TimeoutException e) {
+            return timedOut();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed(null, "中断 (interrupted)");
-        } catch (Exception e) {
-            return Outcome.failed("无法送达 (not delivered)", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException
+                    || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
+                return timedOut();
+            }
+            return Outcome.failed("无法送达 (not delivered)", cause);
         }
+    }
+
+    private Outcome timedOut() {
+        return Outcome.failed(null, "超时 (timed out after " + config.webhook().timeout().toMillis() + " ms)");
     }
 
     /** The JSON body: what the receiver needs to show and fetch the issue, and the delivery id to de-duplicate on. */

@@ -49,6 +49,23 @@ public class WebhookUrlPolicy {
         return refusal(url, allowedHosts(), InetAddress::getAllByName);
     }
 
+    /**
+     * The decision for a call about to be made: refused with the reason, or allowed with the
+     * address that was checked. The caller connects to that address (and names the host only for
+     * TLS and the Host header), so a name that resolves elsewhere a moment later (DNS rebinding)
+     * cannot redirect the call to a private address.
+     */
+    public Decision decide(String url) {
+        return decide(url, allowedHosts(), InetAddress::getAllByName);
+    }
+
+    /** Refused (a reason), or allowed: the URL and the vetted address to connect to. */
+    public record Decision(String refusal, URI uri, InetAddress address) {
+        public boolean allowed() {
+            return refusal == null;
+        }
+    }
+
     private Set<String> allowedHosts() {
         return config.webhook().allowedHosts().orElse(Set.of()).stream()
                 .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
@@ -56,19 +73,23 @@ public class WebhookUrlPolicy {
 
     /** The pure rule, for tests: why {@code url} may not be called given the allowed hosts. */
     public static Optional<String> refusal(String url, Set<String> allowedHosts, Resolver resolver) {
+        return Optional.ofNullable(decide(url, allowedHosts, resolver).refusal());
+    }
+
+    static Decision decide(String url, Set<String> allowedHosts, Resolver resolver) {
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            return Optional.of("不是有效的网址 (not a valid URL)");
+            return refused("不是有效的网址 (not a valid URL)");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (!uri.isAbsolute() || host == null || host.isBlank()) {
-            return Optional.of("必须是带主机名的绝对网址 (must be an absolute URL with a host)");
+            return refused("必须是带主机名的绝对网址 (must be an absolute URL with a host)");
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of("网址中不得包含用户名或密码 (must not carry credentials)");
+            return refused("网址中不得包含用户名或密码 (must not carry credentials)");
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -76,26 +97,30 @@ public class WebhookUrlPolicy {
         }
         boolean allowed = allowedHosts.contains(host);
         if (!scheme.equals("https") && !(scheme.equals("http") && allowed)) {
-            return Optional.of("必须使用 https；http 仅限管理员允许的主机 (must be https; http only to hosts an admin allowed)");
+            return refused("必须使用 https；http 仅限管理员允许的主机 (must be https; http only to hosts an admin allowed)");
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("主机名无法解析 (the host does not resolve): " + host);
+            return refused("主机名无法解析 (the host does not resolve): " + host);
         }
         if (addresses == null || addresses.length == 0) {
-            return Optional.of("主机名无法解析 (the host does not resolve): " + host);
+            return refused("主机名无法解析 (the host does not resolve): " + host);
         }
         if (!allowed) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
-                    return Optional.of("主机解析到本机、链路本地或内网地址 (the host resolves to a loopback, link-local or private address): "
+                    return refused("主机解析到本机、链路本地或内网地址 (the host resolves to a loopback, link-local or private address): "
                             + address.getHostAddress());
                 }
             }
         }
-        return Optional.empty();
+        return new Decision(null, uri, addresses[0]);
+    }
+
+    private static Decision refused(String reason) {
+        return new Decision(reason, null, null);
     }
 
     /** False for loopback, link-local, private, shared (CGNAT), unspecified, multicast and unique-local addresses. */

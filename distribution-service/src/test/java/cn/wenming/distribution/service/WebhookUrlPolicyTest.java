@@ -100,4 +100,24 @@ class WebhookUrlPolicyTest {
         assertFalse(WebhookUrlPolicy.isPublic(InetAddress.getByName("127.0.0.2")));
         assertFalse(WebhookUrlPolicy.isPublic(InetAddress.getByName("224.0.0.1")));
     }
+
+    @Test
+    void anAllowedCallCarriesTheAddressThatWasCheckedSoTheSenderNeverResolvesAgain() {
+        WebhookUrlPolicy.Decision d = WebhookUrlPolicy.decide("https://oa.wenming.gov.cn/api/inbox", Set.of(), DNS);
+        assertTrue(d.allowed());
+        assertEquals("202.106.0.20", d.address().getHostAddress());
+        assertEquals("oa.wenming.gov.cn", d.uri().getHost(), "the host still names the receiver for TLS and Host");
+        // a name that answers a public address once and a private one next (DNS rebinding) is
+        // called at the first: the sender connects to d.address(), it does not look the name up again
+        int[] lookups = { 0 };
+        WebhookUrlPolicy.Resolver rebinding = host -> {
+            lookups[0]++;
+            return new InetAddress[] { InetAddress.getByName(lookups[0] == 1 ? "202.106.0.20" : "10.0.0.1") };
+        };
+        WebhookUrlPolicy.Decision first = WebhookUrlPolicy.decide("https://rebind.example.cn/inbox", Set.of(), rebinding);
+        assertEquals("202.106.0.20", first.address().getHostAddress());
+        assertEquals(1, lookups[0], "one lookup per decision");
+        assertTrue(!WebhookUrlPolicy.decide("https://rebind.example.cn/inbox", Set.of(), rebinding).allowed(),
+                "the next decision sees the private address and refuses");
+    }
 }
