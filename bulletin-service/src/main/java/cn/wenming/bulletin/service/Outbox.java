@@ -25,14 +25,15 @@ import cn.wenming.bulletin.domain.Article;
 import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.DistributionPart;
 import cn.wenming.bulletin.domain.OutboxMessage;
+import cn.wenming.common.persistence.WorkQueue;
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.common.web.RequestIds;
 
 /**
  * The outbox of hand-offs to distribution-service. {@link #enqueueDispatch} runs inside the
  * publishing transaction, so a publication and its dispatch request commit together or not at
- * all; the {@link OutboxRelay} takes due messages ({@code FOR UPDATE SKIP LOCKED}, with a lease,
- * like distribution-service's delivery worker), sends them and deletes each once accepted.
+ * all; the {@link OutboxRelay} takes due messages (a {@link WorkQueue}, like distribution-service's
+ * deliveries), sends them and deletes each once accepted.
  */
 @ApplicationScoped
 @Transactional(REQUIRED)
@@ -84,16 +85,8 @@ public class Outbox {
     }
 
     /** Takes up to {@code limit} due messages for {@code lease}; each take counts as an attempt. */
-    @SuppressWarnings("unchecked")
     public List<Claim> claimDue(int limit, Duration lease) {
-        Instant now = now();
-        List<UUID> ids = OutboxMessage.getEntityManager().createNativeQuery("""
-                update outbox_message set next_attempt_at = ?1, attempts = attempts + 1
-                where id in (select id from outbox_message where next_attempt_at <= ?2
-                             order by next_attempt_at limit ?3 for update skip locked)
-                returning id""", UUID.class)
-                .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, limit)
-                .getResultList();
+        List<UUID> ids = WorkQueue.claim(OutboxMessage.getEntityManager(), "outbox_message", "true", "", limit, now(), lease);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -114,23 +107,14 @@ public class Outbox {
             return;
         }
         m.lastError = error == null ? null : cut(error, 500);
-        m.nextAttemptAt = now().plus(backoff(m.attempts));
+        m.nextAttemptAt = now().plus(WorkQueue.backoff(m.attempts, config.outbox().backoff(), config.outbox().maxBackoff(),
+                ThreadLocalRandom.current().nextDouble()));
     }
 
     /** Whether a message about this issue still waits to be accepted. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean waiting(UUID bulletinId) {
         return OutboxMessage.count("bulletinId", bulletinId) > 0;
-    }
-
-    Duration backoff(int failures) {
-        long millis = config.outbox().backoff().toMillis();
-        long max = config.outbox().maxBackoff().toMillis();
-        for (int i = 1; i < failures && millis < max; i++) {
-            millis *= 2;
-        }
-        millis = Math.min(millis, max);
-        return Duration.ofMillis((long) (millis * (0.5 + ThreadLocalRandom.current().nextDouble() / 2)));
     }
 
     String write(DispatchRequest r) {

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.wenming.common.persistence.WorkQueue;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.distribution.config.DistributionConfig;
 import cn.wenming.distribution.domain.Channel;
@@ -96,16 +97,9 @@ public class DeliveryService {
      * Claims up to {@code limit} due deliveries (webhook and e-mail: paper ones have no next attempt)
      * for {@code lease}; each claim counts as an attempt.
      */
-    @SuppressWarnings("unchecked")
     public List<Claim> claimDue(int limit, Duration lease) {
-        Instant now = now();
-        List<UUID> ids = Delivery.getEntityManager().createNativeQuery("""
-                update delivery set next_attempt_at = ?1, attempts = attempts + 1, version = version + 1
-                where id in (select id from delivery where status = 'PENDING' and next_attempt_at <= ?2
-                             order by next_attempt_at limit ?3 for update skip locked)
-                returning id""", UUID.class)
-                .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, limit)
-                .getResultList();
+        List<UUID> ids = WorkQueue.claim(Delivery.getEntityManager(), "delivery", "status = 'PENDING'", ", version = version + 1",
+                limit, now(), lease);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -141,23 +135,10 @@ public class DeliveryService {
             d.nextAttemptAt = null;
             attempt(d, attemptNo, "FAILED", httpStatus, text);
         } else {
-            d.nextAttemptAt = now().plus(backoff(d.attempts, config.delivery().backoff(), config.delivery().maxBackoff(),
+            d.nextAttemptAt = now().plus(WorkQueue.backoff(d.attempts, config.delivery().backoff(), config.delivery().maxBackoff(),
                     ThreadLocalRandom.current().nextDouble()));
             attempt(d, attemptNo, "RETRY", httpStatus, text);
         }
-    }
-
-    /**
-     * The wait after the {@code failures}-th failure: {@code base × 2^(failures-1)}, at most {@code max},
-     * then scaled by a jitter between one half and one ({@code random} in [0, 1)).
-     */
-    public static Duration backoff(int failures, Duration base, Duration max, double random) {
-        long millis = base.toMillis();
-        for (int i = 1; i < failures && millis < max.toMillis(); i++) {
-            millis *= 2;
-        }
-        millis = Math.min(millis, max.toMillis());
-        return Duration.ofMillis((long) (millis * (0.5 + random / 2)));
     }
 
     private void attempt(Delivery d, String outcome, Integer httpStatus, String error) {
