@@ -256,11 +256,16 @@ public class BulletinResource {
     @POST
     @Path("{id}/submit")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "送审 (submit)", description = "DRAFT → SUBMITTED. The issue needs at least one article.")
+    @Operation(summary = "送审 (submit)", description = "DRAFT → SUBMITTED. The issue needs at least one article, and every task "
+            + "(taskIds) and honor (honorIds) its articles name must exist in task-service and honors-service.")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "submitted", value = BULLETIN_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "No article, or a task or honor that does not exist: each is named "
+            + "(errors[].field such as articles[0].taskIds[1])")
     @APIResponse(responseCode = "409", description = "Not a DRAFT: the problem names the current status")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "503", description = "task-service or honors-service could not be reached to check the references; "
+            + "the issue stays a DRAFT: submit again later")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
         return ok(bulletins.submit(id, ifMatch, caller.name()));
     }
@@ -300,7 +305,9 @@ public class BulletinResource {
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "印发 (publish or schedule)", description = "APPROVED → PUBLISHED now, assigning the next issue number of the "
             + "issue date's year and the next cumulative number of the series; or, with publishAt in the future, scheduled: "
-            + "it publishes itself then, also after a restart. The body is optional.")
+            + "it publishes itself then, also after a restart. The body is optional. Publication takes the 报/送/发 names from the "
+            + "issue's distribution lists (keeping the stored ones when distribution-service cannot answer) and hands the issue to "
+            + "distribution-service for dispatch through an outbox: the dispatch follows within seconds, or once that service is back.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "立即印发", value = "{}"),
             @ExampleObject(name = "定时印发", value = "{\"publishAt\":\"2030-04-24T09:00:00+08:00\"}") }))
