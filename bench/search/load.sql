@@ -3,6 +3,11 @@
 -- tables, the way Flyway made them; the article trigger of V3__search.sql builds the search vectors.
 -- Deterministic (setseed), so every run searches the same data.
 \set ON_ERROR_STOP on
+-- how many issues (three articles each): 10,000 unless psql is given -v issues=N (bench/run --smoke)
+\if :{?issues}
+\else
+  \set issues 10000
+\endif
 select setseed(0.20200424);
 
 -- the 44 sentences of the seed's two articles
@@ -42,10 +47,10 @@ from (
          row_number() over (partition by series_id order by g)::int as cumulative_no,
          make_date(year, 1, 1) + ((row_number() over (partition by series_id, year order by g) - 1) * 360
                                   / count(*) over (partition by series_id, year))::int as issue_date
-  from (select g, 1995 + (g - 1) * 31 / 10000 as year,
+  from (select g, 1995 + (g - 1) * 31 / :issues as year,
                case when g % 5 = 0 then '5eed0000-0000-4000-8000-000000000002'::uuid
                     else '5eed0000-0000-4000-8000-000000000001'::uuid end as series_id
-        from generate_series(1, 10000) as g) gs
+        from generate_series(1, :issues) as g) gs
 ) x;
 
 -- three articles an issue: 3–6 paragraphs of 2–5 of the seed's sentences (about 760 characters)

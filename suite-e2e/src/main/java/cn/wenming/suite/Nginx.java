@@ -51,7 +51,8 @@ final class Nginx {
         try {
             Files.createDirectories(runtimeDir.resolve("logs"));
             Map<String, String> all = new java.util.LinkedHashMap<>(settings);
-            all.put("GATEWAY_DOCS_ROOT", gatewayDir.resolve("docs").toAbsolutePath().toString());
+            // the settings may serve another docs folder (the benchmark adds a static file to a copy)
+            all.putIfAbsent("GATEWAY_DOCS_ROOT", gatewayDir.resolve("docs").toAbsolutePath().toString());
             all.put("GATEWAY_RUNTIME_DIR", runtimeDir.toAbsolutePath().toString());
             String rendered = render(Files.readString(gatewayDir.resolve("nginx.conf.template"), StandardCharsets.UTF_8), all);
             Path conf = runtimeDir.resolve("nginx.conf");

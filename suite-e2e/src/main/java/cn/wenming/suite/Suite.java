@@ -291,6 +291,31 @@ public final class Suite implements AutoCloseable {
         return config.workDir().resolve("logs/" + name + ".log");
     }
 
+    /** The process of a running service (its pid, for measuring memory). */
+    public ProcessHandle process(String service) {
+        return services.get(service).toHandle();
+    }
+
+    /** The gateway's master process. */
+    public ProcessHandle gatewayProcess() {
+        return gateway.toHandle();
+    }
+
+    /**
+     * Stops one service and starts it again on the same port with the same settings, without
+     * waiting for it: the benchmark (bench/run) measures the time from here to its first answer.
+     */
+    public Process restart(String service) {
+        Process old = services.get(service);
+        if (old == null) {
+            throw new IllegalArgumentException("no such service: " + service);
+        }
+        stop(old);
+        Process started = startService(service, ports.get(service));
+        services.put(service, started);
+        return started;
+    }
+
     /** Stops the gateway, then the services (gracefully, then by force), then the database. */
     @Override
     public void close() {

@@ -1,0 +1,1 @@
+say "report: todo"
