@@ -2,6 +2,7 @@ package cn.wenming.bulletin.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +13,13 @@ public interface BulletinConfig {
     /** How long a published issue may be cached by clients ({@code Cache-Control: max-age}). Env: {@code BULLETIN_PUBLISHED_MAX_AGE}. */
     @WithDefault("60s")
     Duration publishedMaxAge();
+
+    /**
+     * Memory for published issues kept as JSON (GET /bulletins/{id} without a query), e.g. {@code 24M};
+     * {@code 0} keeps none. Env: {@code BULLETIN_PUBLISHED_CACHE_SIZE}.
+     */
+    @WithDefault("24M")
+    MemorySize publishedCacheSize();
 
     /** How long an Idempotency-Key's answer is kept. Env: {@code BULLETIN_IDEMPOTENCY_RETENTION}. */
     @WithDefault("24h")

@@ -92,6 +92,9 @@ public class BulletinResource {
     @Inject
     HtmlLayout html;
 
+    @Inject
+    PublishedIssueCache published;
+
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "列出简报 (list issues)", description = "Newest first (by issue date; ?sort=issueDate for oldest first). Readers see PUBLISHED issues only. "
@@ -168,10 +171,26 @@ public class BulletinResource {
     }
 
     private Response rendered(UUID id, Request request, Layout layout) {
+        if (layout == Layout.json) {
+            PublishedIssueCache.Entry kept = published.get(id);
+            if (kept != null) {
+                return answer(request, new EntityTag(Long.toString(kept.version())), true, kept.json(), MediaType.APPLICATION_JSON_TYPE);
+            }
+        }
         Bulletin b = bulletins.find(id, caller.staff()).orElseThrow(() -> ProblemException.notFound("简报 (bulletin)", id));
         EntityTag tag = new EntityTag(b.version + (layout == Layout.json ? "" : "-" + layout));
+        boolean isPublished = b.status == BulletinStatus.PUBLISHED;
+        return switch (layout) {
+            case html -> answer(request, tag, isPublished, html.render(b), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            case text -> answer(request, tag, isPublished, BulletinText.render(b), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"));
+            case json -> answer(request, tag, isPublished, published.keep(b).json(), MediaType.APPLICATION_JSON_TYPE);
+        };
+    }
+
+    /** The issue in one form with its ETag, or a 304; a published issue may be kept by the client (private). */
+    private Response answer(Request request, EntityTag tag, boolean isPublished, Object body, MediaType type) {
         CacheControl cache = new CacheControl();
-        if (b.status == BulletinStatus.PUBLISHED) {
+        if (isPublished) {
             cache.setPrivate(true);
             cache.setMaxAge((int) config.publishedMaxAge().toSeconds());
         } else {
@@ -181,12 +200,7 @@ public class BulletinResource {
         if (notModified != null) {
             return notModified.cacheControl(cache).build();
         }
-        Response.ResponseBuilder answer = switch (layout) {
-            case html -> Response.ok(html.render(b), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-            case text -> Response.ok(BulletinText.render(b), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"));
-            case json -> Response.ok(BulletinView.of(b), MediaType.APPLICATION_JSON_TYPE);
-        };
-        return answer.tag(tag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return Response.ok(body, type).tag(tag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @GET
@@ -336,7 +350,9 @@ public class BulletinResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response recall(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
             @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
-        return ok(bulletins.recall(id, ifMatch, input.reason(), caller.name()));
+        Bulletin recalled = bulletins.recall(id, ifMatch, input.reason(), caller.name());
+        published.forget(id);
+        return ok(recalled);
     }
 
     // ---- mapping ------------------------------------------------------------------------------

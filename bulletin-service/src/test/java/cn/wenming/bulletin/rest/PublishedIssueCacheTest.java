@@ -1,0 +1,65 @@
+package cn.wenming.bulletin.rest;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import cn.wenming.common.testing.SuiteTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** Published issues are answered from memory: the same answer, private to the client, and never a recalled one. */
+@QuarkusTest
+@WithTestResource(SuiteTestResource.class)
+class PublishedIssueCacheTest {
+
+    private static final LocalDate DAY = LocalDate.of(2020, 4, 24);
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void aPublishedIssueIsTheSameFromMemoryPrivateAndRevalidatedByItsETag() {
+        Desk d = new Desk();
+        var publication = d.published(d.newSeries(), DAY).then().statusCode(200).extract();
+        String id = publication.path("id");
+        var first = d.get(d.reader, id).then().statusCode(200).header("Cache-Control", allOf(containsString("private"), containsString("max-age=60")))
+                .header("ETag", publication.header("ETag")).body("status", equalTo("PUBLISHED")).extract();
+        var second = d.get(d.reader, id).then().statusCode(200).header("Cache-Control", allOf(containsString("private"), containsString("max-age=60")))
+                .header("ETag", first.header("ETag")).extract();
+        assertEquals(first.body().asString(), second.body().asString(), "the kept answer is the answer");
+        d.get(d.editor, id).then().statusCode(200).body("id", equalTo(id)).body("status", equalTo("PUBLISHED"));
+        Desk.as(d.reader).header("If-None-Match", first.header("ETag")).get(Desk.BULLETINS + "/" + id).then().statusCode(304)
+                .header("Cache-Control", allOf(containsString("private"), containsString("max-age=60")));
+    }
+
+    @Test
+    void aRecalledIssueIsNoLongerAnsweredFromMemory() {
+        Desk d = new Desk();
+        String id = d.published(d.newSeries(), DAY).then().statusCode(200).extract().path("id");
+        d.get(d.reader, id).then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        d.step(d.reviewer, id, "recall", Map.of("reason", "文中数据有误")).then().statusCode(200);
+        d.get(d.editor, id).then().statusCode(200).body("status", equalTo("RECALLED")).header("Cache-Control", containsString("no-cache"))
+                .body("statusReason", equalTo("文中数据有误"));
+        d.get(d.reader, id).then().statusCode(404).body("status", equalTo(404)).body("id", nullValue());
+    }
+
+    @Test
+    void aDraftIsNeverKeptNorShownToReaders() {
+        Desk d = new Desk();
+        String id = d.createDraft(d.newSeries(), DAY);
+        d.get(d.editor, id).then().statusCode(200).body("status", equalTo("DRAFT")).header("Cache-Control", containsString("no-cache"));
+        d.get(d.reader, id).then().statusCode(404);
+    }
+}
