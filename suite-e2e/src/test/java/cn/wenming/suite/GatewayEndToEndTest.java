@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +90,24 @@ class GatewayEndToEndTest {
         given().header("Authorization", "Bearer " + suite.token("e2e-reader", "reader"))
                 .get(gateway + "/api/v1/bulletin-series/" + id)
                 .then().statusCode(200).body("title", equalTo(title));
+    }
+
+    @Test
+    void theGatewayKeepsThePublicHonorRollButNeverAnAuthenticatedAnswer() {
+        String token = "Bearer " + suite.token("e2e-reader", "reader");
+        String roll = gateway + "/api/v1/honor-roll?limit=37";
+        given().get(roll).then().statusCode(200).header("X-Cache", "MISS");
+        given().get(roll).then().statusCode(200).header("X-Cache", "HIT").header("X-Request-Id", notNullValue());
+        given().header("Authorization", token).get(roll).then().statusCode(200).header("X-Cache", "BYPASS");
+
+        // an answer to a request with a token is not stored: the next anonymous one still misses
+        String other = gateway + "/api/v1/honor-roll?limit=38";
+        given().header("Authorization", token).get(other).then().statusCode(200).header("X-Cache", "BYPASS");
+        given().get(other).then().statusCode(200).header("X-Cache", "MISS");
+
+        // nothing else passes through the cache
+        given().header("Authorization", token).get(gateway + "/api/v1/bulletin-series").then().statusCode(200)
+                .header("X-Cache", nullValue());
     }
 
     @Test
