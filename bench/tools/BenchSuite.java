@@ -83,6 +83,7 @@ public final class BenchSuite {
 
         StringBuilder env = new StringBuilder();
         env.append("GATEWAY=").append(suite.gatewayUrl()).append('\n');
+        env.append("JVM_OPTIONS='").append(String.join(" ", Suite.JVM_OPTIONS)).append(" -XX:SharedArchiveFile=...'\n");
         env.append("GATEWAY_PID=").append(suite.gatewayProcess().pid()).append('\n');
         env.append("PG_PORT=").append(suite.postgresPort()).append('\n');
         env.append("PGDATA_DIR=").append(work.resolve("pgdata")).append('\n');

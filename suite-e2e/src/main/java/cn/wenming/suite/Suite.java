@@ -154,10 +154,20 @@ public final class Suite implements AutoCloseable {
         return service.substring(0, service.indexOf('-'));
     }
 
+    /**
+     * The JVM flags of every service. A small initial heap (-Xms) keeps the resident memory to what
+     * the service uses: the JVM's default is 1/64 of the machine's memory, all of it touched by the
+     * young generation before the first collection. The serial collector suits a small heap and a
+     * container of one or two cores.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8");
+
     private Process startService(String service, int port) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-jar", runnerJar(service).toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_OPTIONS);
+        command.add(classDataSharing(service));
+        command.addAll(List.of("-jar", runnerJar(service).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/" + service + ".log").toFile()));
         Map<String, String> env = pb.environment();
@@ -179,6 +189,39 @@ public final class Suite implements AutoCloseable {
             return pb.start();
         } catch (IOException e) {
             throw new IllegalStateException(service + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * AppCDS: the classes a service loaded in its first run, archived when that run ends
+     * ({@code -XX:ArchiveClassesAtExit}) next to its jar, are mapped by every later start
+     * ({@code -XX:SharedArchiveFile}) instead of being read, verified and parsed again. An archive
+     * older than the service's jars is made anew (the JVM would refuse it anyway).
+     */
+    private String classDataSharing(String service) {
+        Path app = runnerJar(service).getParent();
+        Path archive = app.resolve("app-cds-dynamic.jsa");
+        try {
+            if (Files.isRegularFile(archive)) {
+                var made = Files.getLastModifiedTime(archive);
+                try (var jars = Files.walk(app)) {
+                    if (jars.filter(f -> f.toString().endsWith(".jar")).noneMatch(f -> modifiedAfter(f, made))) {
+                        return "-XX:SharedArchiveFile=" + archive;
+                    }
+                }
+                Files.delete(archive);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + app, e);
+        }
+        return "-XX:ArchiveClassesAtExit=" + archive;
+    }
+
+    private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
+        try {
+            return Files.getLastModifiedTime(file).compareTo(time) > 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 
