@@ -36,11 +36,11 @@ for s in bulletin-service task-service honors-service distribution-service; do
   median=$(echo "${STARTS_MS[$s]}" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
   [ "$median" -gt "$WORST_START" ] && WORST_START=$median
   [ "$rss" -gt "$WORST_RSS" ] && WORST_RSS=$rss
-  START_ROWS+="| $s | ${STARTS_MS[$s]}| $median | $((rss / 1024)) | $((pss / 1024)) |"$'\n'
+  START_ROWS+="| $s | ${STARTS_MS[$s]}| $median | ${STARTS_CPU[$s]}| $((rss / 1024)) | $((pss / 1024)) |"$'\n'
 done
 for s in gateway postgresql; do
   read -r rss pss <<<"${MEM[$s]}"
-  START_ROWS+="| $s (all its processes) | | | $((rss / 1024)) | $((pss / 1024)) |"$'\n'
+  START_ROWS+="| $s (all its processes) | | | | $((rss / 1024)) | $((pss / 1024)) |"$'\n'
 done
 
 {
@@ -102,14 +102,15 @@ done
   echo
   echo "Each service stopped and started again alone ($STARTS times), by the launcher with its usual flags, while the"
   echo "others run: milliseconds from starting the process to its first 200 on a real API read"
-  echo "(\`?limit=1\` of bulletin-series, work-plans, honor-roll, organizations), polled every 5 ms. Memory was read"
+  echo "(\`?limit=1\` of bulletin-series, work-plans, honor-roll, organizations), polled every 5 ms; beside it the CPU"
+  echo "time (all threads) the process had used by then, which does not depend on how busy the machine is. Memory was read"
   echo "from /proc after scenarios 1-4, before any restart: RSS, and PSS (shared pages divided among the"
   echo "processes that share them, so PostgreSQL's shared buffers count once)."
   echo
-  echo "| process | starts, ms | median ms | RSS MiB | PSS MiB |"
-  echo "|---|---|---|---|---|"
+  echo "| process | starts, ms | median ms | CPU ms used by the first 200 | RSS MiB | PSS MiB |"
+  echo "|---|---|---|---|---|---|"
   printf '%s' "$START_ROWS"
-  echo "| **whole suite** | | | $((TOTAL_RSS / 1024)) | **$((TOTAL_PSS / 1024))** |"
+  echo "| **whole suite** | | | | $((TOTAL_RSS / 1024)) | **$((TOTAL_PSS / 1024))** |"
   echo
   echo "## Data"
   echo

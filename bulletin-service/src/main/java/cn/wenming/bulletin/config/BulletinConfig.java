@@ -15,10 +15,10 @@ public interface BulletinConfig {
     Duration publishedMaxAge();
 
     /**
-     * Memory for published issues kept as JSON (GET /bulletins/{id} without a query), e.g. {@code 24M};
+     * Memory for published issues kept as gzipped JSON (GET /bulletins/{id} without a query), e.g. {@code 24M};
      * {@code 0} keeps none. Env: {@code BULLETIN_PUBLISHED_CACHE_SIZE}.
      */
-    @WithDefault("24M")
+    @WithDefault("16M")
     MemorySize publishedCacheSize();
 
     /** How long an Idempotency-Key's answer is kept. Env: {@code BULLETIN_IDEMPOTENCY_RETENTION}. */

@@ -183,7 +183,7 @@ public class BulletinResource {
         return switch (layout) {
             case html -> answer(request, tag, isPublished, html.render(b), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
             case text -> answer(request, tag, isPublished, BulletinText.render(b), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"));
-            case json -> answer(request, tag, isPublished, published.keep(b).json(), MediaType.APPLICATION_JSON_TYPE);
+            case json -> answer(request, tag, isPublished, published.keep(b), MediaType.APPLICATION_JSON_TYPE);
         };
     }
 
