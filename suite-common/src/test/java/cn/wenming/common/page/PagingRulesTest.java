@@ -73,8 +73,8 @@ class PagingRulesTest {
 
     @Test
     void keysetConditionMatchesTheOrder() {
-        assertEquals("(title > :ck or (title = :ck and id > :cid))", Keyset.after("title", false));
-        assertEquals("(year < :ck or (year = :ck and id > :cid))", Keyset.after("year", true));
+        assertEquals("(title >= :ck and (title > :ck or (title = :ck and id > :cid)))", Keyset.after("title", false));
+        assertEquals("(year <= :ck and (year < :ck or (year = :ck and id > :cid)))", Keyset.after("year", true));
         assertEquals("year desc, id", Keyset.orderBy("year", true));
     }
 }
