@@ -25,8 +25,9 @@ import cn.wenming.suite.Suite;
  *
  * Differences from the local run, all for measuring: no seed (the bench loads its own data), fresh
  * free ports, a rate limit the load cannot reach, and the gateway's docs folder a copy that also
- * holds the static file of the ceiling measurement. Everything else (JVM flags, environment,
- * gateway template) is the launcher's.
+ * holds the static file of the ceiling measurement, and distribution-service may call webhooks on
+ * 127.0.0.1 (the receiver of scenario 5). Everything else (JVM flags, environment, gateway
+ * template) is the launcher's.
  *
  * When ready it writes WORK/suite.env (ports, pids, tokens) for the shell, then serves a control
  * port on 127.0.0.1: {@code GET /restart?service=NAME&path=/api/...} stops that service, starts it
@@ -45,7 +46,9 @@ public final class BenchSuite {
         gateway.put("GATEWAY_BURST", "100000");
         gateway.put("GATEWAY_DOCS_ROOT", docs.toString());
         int gatewayPort = freePort();
-        var config = new Suite.Config(root, work, Optional.empty(), gatewayPort, freePort(), 0, false, gateway);
+        // the receiver of scenario 5 listens on 127.0.0.1: distribution-service may call it over http (bench only)
+        var config = new Suite.Config(root, work, Optional.empty(), gatewayPort, freePort(), 0, false, gateway)
+                .withServiceEnv("distribution-service", Map.of("DISTRIBUTION_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1"));
         Suite suite = Suite.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -347,15 +347,11 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Stops one service and starts it again on the same port with the same settings, without
-     * waiting for it: the benchmark (bench/run) measures the time from here to its first answer.
+     * Stops one service ({@link #stopService}) and starts it again on its port with the same
+     * settings, without waiting: the benchmark (bench/run) times the start to its first answer.
      */
     public Process restart(String service) {
-        Process old = services.get(service);
-        if (old == null) {
-            throw new IllegalArgumentException("no such service: " + service);
-        }
-        stop(old);
+        stopService(service, false);
         Process started = startService(service, ports.get(service));
         services.put(service, started);
         return started;
