@@ -9,13 +9,7 @@
 \endif
 select setseed(0.20200417);
 
-create temp table seed_sentence as
-  select row_number() over () as n, s
-  from (select btrim(s) as s
-        from regexp_split_to_table(:'seed', E'\n') as line,
-             regexp_split_to_table(replace(replace(line, '(本刊)', ''), '。', E'。\x01'), E'\x01') as s
-        where length(line) > 40) x
-  where length(s) >= 6;
+\ir seed-sentences.sql
 
 insert into honor_program (id, name, recipient_kind, period_kind, term_years, levels, created_at, updated_at) values
   ('5eed0000-0000-4000-8000-00000000a001', '首都道德模范（基准测试）', 'PERSON', 'SESSION', null, '["AWARD", "NOMINATION"]', now(), now()),

@@ -8,13 +8,7 @@
 \endif
 select setseed(0.2020);
 
-create temp table seed_sentence as
-  select row_number() over () as n, s
-  from (select btrim(s) as s
-        from regexp_split_to_table(:'seed', E'\n') as line,
-             regexp_split_to_table(replace(replace(line, '(本刊)', ''), '。', E'。\x01'), E'\x01') as s
-        where length(line) > 40) x
-  where length(s) >= 6;
+\ir seed-sentences.sql
 create temp table sentences as select array(select s from seed_sentence order by n) as a;
 
 insert into work_plan (id, year, title, summary, status, created_at, updated_at)

@@ -11,13 +11,7 @@
 select setseed(0.20200424);
 
 -- the 44 sentences of the seed's two articles
-create temp table seed_sentence as
-  select row_number() over () as n, s
-  from (select btrim(s) as s
-        from regexp_split_to_table(:'seed', E'\n') as line,
-             regexp_split_to_table(replace(replace(line, '(本刊)', ''), '。', E'。\x01'), E'\x01') as s
-        where length(line) > 40) x
-  where length(s) >= 6;
+\ir ../data/seed-sentences.sql
 
 -- titles: a topic of the office and what happened
 create temp table topic (t) as values ('首都精神文明建设工作'), ('背街小巷环境精细化整治提升'), ('道德模范评选表彰'),
