@@ -60,20 +60,53 @@ public final class JwtKeys {
 
     /** An RS256 JWT (JWS compact form) with the claims the services read: iss, upn, sub, groups, iat, exp. */
     public String token(String user, Duration lifetime, String... roles) {
-        long now = Instant.now().getEpochSecond();
+        Instant now = Instant.now();
+        return token(ISSUER, user, now, now.plus(lifetime), roles);
+    }
+
+    /** The same with any issuer and times: for the probe's refused tokens (expired, foreign issuer). */
+    public String token(String issuer, String user, Instant issuedAt, Instant expires, String... roles) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String signingInput = B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64.encodeToString(payload(issuer, user, issuedAt, expires, roles).getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + sign(signingInput);
+    }
+
+    /** A token that claims {@code alg: none} and carries no signature: must always be refused. */
+    public static String unsigned(String user, Duration lifetime, String... roles) {
+        Instant now = Instant.now();
+        String header = "{\"alg\":\"none\",\"typ\":\"JWT\"}";
+        return B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64.encodeToString(payload(ISSUER, user, now, now.plus(lifetime), roles).getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    /** A key pair nobody trusts, in memory only: its tokens have a wrong signature. */
+    public static JwtKeys stranger() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return new JwtKeys(null, generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private static String payload(String issuer, String user, Instant issuedAt, Instant expires, String... roles) {
         String groups = Arrays.stream(roles).map(JwtKeys::json).collect(Collectors.joining(",", "[", "]"));
-        String payload = "{\"iss\":" + json(ISSUER) + ",\"upn\":" + json(user) + ",\"sub\":" + json(user)
-                + ",\"groups\":" + groups + ",\"iat\":" + now + ",\"exp\":" + (now + lifetime.toSeconds())
+        return "{\"iss\":" + json(issuer) + ",\"upn\":" + json(user) + ",\"sub\":" + json(user)
+                + ",\"groups\":" + groups + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + expires.getEpochSecond()
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signingInput = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String sign(String signingInput) {
+        Base64.Encoder b64 = B64;
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(privateKey);
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + b64.encodeToString(rsa.sign());
+            return b64.encodeToString(rsa.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("token cannot be signed", e);
         }

@@ -315,12 +315,58 @@ public final class Suite implements AutoCloseable {
         return p != null && p.isAlive();
     }
 
+    public Path projectRoot() {
+        return config.projectRoot();
+    }
+
     public String gatewayUrl() {
         return "http://127.0.0.1:" + config.gatewayPort();
     }
 
     public String serviceUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The running process of a service (for its pid, or to see that it did not restart). */
+    public Process process(String service) {
+        return services.get(service);
+    }
+
+    /**
+     * Stops PostgreSQL as a failing database server would go away (pg_ctl stop -m fast: open
+     * connections are cut), keeping its data directory; {@link #startDatabase} brings it back on
+     * the same port with the same settings. For fault tests.
+     */
+    public void stopDatabase() {
+        pgCtl("stop", "-m", "fast", "-w", "-t", "30");
+    }
+
+    public void startDatabase() {
+        // postmaster.opts holds the command line the server was started with: the same port and settings
+        String opts = read(config.workDir().resolve("pgdata/postmaster.opts")).trim();
+        int firstArg = opts.indexOf(" \"");
+        pgCtl("start", "-w", "-t", "60", "-o", opts.substring(firstArg + 1),
+                "-l", config.workDir().resolve("logs/postgres.log").toString());
+    }
+
+    private void pgCtl(String... args) {
+        String opts = read(config.workDir().resolve("pgdata/postmaster.opts")).trim();
+        String postgresBinary = opts.substring(0, opts.indexOf(' '));
+        Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
+        List<String> command = new ArrayList<>(List.of(pgCtl.toString(), "-D", config.workDir().resolve("pgdata").toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/pg_ctl.log").toFile())).start();
+            if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctl " + String.join(" ", args) + " failed; see " + config.workDir().resolve("logs/pg_ctl.log"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("pg_ctl did not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running pg_ctl");
+        }
     }
 
     public int postgresPort() {
@@ -330,6 +376,11 @@ public final class Suite implements AutoCloseable {
     /** A token the services trust, for {@code user} with the given roles. */
     public String token(String user, String... roles) {
         return keys.token(user, Duration.ofHours(8), roles);
+    }
+
+    /** The keys the services trust: for tokens with other claims (expired, foreign issuer). */
+    public JwtKeys keys() {
+        return keys;
     }
 
     public Path log(String name) {
