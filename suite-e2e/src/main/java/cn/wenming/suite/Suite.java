@@ -37,6 +37,8 @@ public final class Suite implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
+    /** PostgreSQL as {@link #startDatabase} started it again after a fault test, if it did. */
+    private Process restartedPostgres;
     private Process gateway;
     private JwtKeys keys;
     /** The token the services present to each other (role service), as an identity provider would issue it. */
@@ -333,39 +335,73 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Stops PostgreSQL as a failing database server would go away (pg_ctl stop -m fast: open
+     * Stops PostgreSQL as a failing database server would go away (a fast shutdown, SIGINT: open
      * connections are cut), keeping its data directory; {@link #startDatabase} brings it back on
-     * the same port with the same settings. For fault tests.
+     * the same port with the same settings. For fault tests. (Signals, not pg_ctl: pg_ctl refuses
+     * to run as root, which CI is.)
      */
     public void stopDatabase() {
-        pgCtl("stop", "-m", "fast", "-w", "-t", "30");
-    }
-
-    public void startDatabase() {
-        // postmaster.opts holds the command line the server was started with: the same port and settings
-        String opts = read(config.workDir().resolve("pgdata/postmaster.opts")).trim();
-        int firstArg = opts.indexOf(" \"");
-        pgCtl("start", "-w", "-t", "60", "-o", opts.substring(firstArg + 1),
-                "-l", config.workDir().resolve("logs/postgres.log").toString());
-    }
-
-    private void pgCtl(String... args) {
-        String opts = read(config.workDir().resolve("pgdata/postmaster.opts")).trim();
-        String postgresBinary = opts.substring(0, opts.indexOf(' '));
-        Path pgCtl = Path.of(postgresBinary).resolveSibling("pg_ctl");
-        List<String> command = new ArrayList<>(List.of(pgCtl.toString(), "-D", config.workDir().resolve("pgdata").toString()));
-        command.addAll(List.of(args));
+        long pid = Long.parseLong(read(config.workDir().resolve("pgdata/postmaster.pid")).lines().findFirst().orElseThrow().trim());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL (pid " + pid + ") is not running"));
+        signal("INT", pid);
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/pg_ctl.log").toFile())).start();
-            if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("pg_ctl " + String.join(" ", args) + " failed; see " + config.workDir().resolve("logs/pg_ctl.log"));
-            }
+            server.onExit().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL did not stop within 60 s: " + e, e);
+        }
+    }
+
+    /** Starts PostgreSQL again with the command line it last ran with (its postmaster.opts); waits until it takes connections. */
+    public void startDatabase() {
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root; like the embedded launcher, run it in a user namespace
+            command.addAll(List.of("unshare", "-U"));
+        }
+        String opts = read(config.workDir().resolve("pgdata/postmaster.opts")).trim();
+        command.add(opts.substring(0, opts.indexOf(' ')));
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(opts.substring(opts.indexOf(' ')));
+        while (quoted.find()) {
+            command.add(quoted.group(1));
+        }
+        try {
+            restartedPostgres = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/postgres.log").toFile())).start();
         } catch (IOException e) {
-            throw new IllegalStateException("pg_ctl did not run: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL did not start again: " + e.getMessage(), e);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                return;
+            } catch (SQLException notYet) {
+                try {
+                    if (restartedPostgres.waitFor(200, TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("PostgreSQL stopped while starting again (" + String.join(" ", command)
+                                + "): " + tail(log("postgres")));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while PostgreSQL started");
+                }
+            }
+        }
+        throw new IllegalStateException("PostgreSQL did not take connections within 60 s of starting again; see " + log("postgres"));
+    }
+
+    private static String tail(Path file) {
+        List<String> lines = read(file).lines().toList();
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    }
+
+    private static void signal(String name, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true).start();
+            kill.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot signal process " + pid + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running pg_ctl");
         }
     }
 
@@ -422,6 +458,17 @@ public final class Suite implements AutoCloseable {
                 postgres.close();
             } catch (IOException e) {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (restartedPostgres != null && restartedPostgres.isAlive()) {
+            signal("INT", restartedPostgres.pid());
+            try {
+                if (!restartedPostgres.waitFor(30, TimeUnit.SECONDS)) {
+                    restartedPostgres.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                restartedPostgres.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

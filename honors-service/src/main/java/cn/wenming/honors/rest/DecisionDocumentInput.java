@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DecisionDocumentInput")
 public record DecisionDocumentInput(
         @NotBlank @Size(max = 200) @Schema(example = "关于表彰第七届首都道德模范的决定") String title,
-        @Pattern(regexp = "^[\\p{sc=Han}A-Za-z]{1,20}[〔［\\[]\\d{4}[〕］\\]]\\d{1,4}号$",
+        @Pattern(regexp = "^[\\u3400-\\u9FFF\\uF900-\\uFAFFA-Za-z]{1,20}[〔［\\[]\\d{4}[〕］\\]]\\d{1,4}号$",
                 message = "须形如 京文明委〔2020〕3号 (must look like 京文明委〔2020〕3号)")
         @Schema(description = "Unique when given; [ ] and ［ ］ are written as 〔 〕", example = "京文明委〔2020〕3号") String number,
         @NotNull @Schema(description = "Not in the future; the conferral date of the honors it confers", example = "2020-04-17") LocalDate issuedOn,

@@ -138,10 +138,44 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            // not a bug: the database is down or failing over. Say so, and when to try again
+            LOG.warnf("database unreachable on %s (requestId %s): %s", uri == null ? "?" : uri.getPath(), RequestIds.current(),
+                    e.getClass().getSimpleName());
+            return Problems.builder(ProblemType.UNAVAILABLE,
+                    "数据库暂不可用，请稍后重试 (the database is unavailable: try again later)", uri, List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         // the class and message go to the log only, tied to the answer by the request id
         LOG.errorf(e, "unexpected failure on %s (requestId %s)", uri == null ? "?" : uri.getPath(), RequestIds.current());
         return Problems.response(ProblemType.INTERNAL,
                 "内部错误，请联系运维并提供请求编号 (internal error: quote the requestId to operations)", uri, List.of());
+    }
+
+    /**
+     * Whether a failure means the database cannot be reached (refused, cut off, shutting down, no
+     * connection to be had from the pool) rather than a bug: SQL states of class 08 (connection
+     * exception), 57P01-57P03 (shutdown, cannot connect now), and what the pool and Hibernate make of them.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        int depth = 0;
+        for (Throwable c = e; c != null && depth++ < 20; c = c.getCause()) {
+            if (c instanceof org.hibernate.exception.JDBCConnectionException
+                    || c instanceof java.sql.SQLTransientConnectionException
+                    || c instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Response unauthenticated(UriInfo uri) {

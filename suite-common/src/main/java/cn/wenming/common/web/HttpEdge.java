@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenming.common.config.SuiteHttpConfig;
+import cn.wenming.common.json.StrictJson;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemType;
 import cn.wenming.common.problem.Problems;
@@ -54,7 +55,33 @@ public class HttpEdge {
                     + " 字节的上限 (the body exceeds the size limit)");
             return;
         }
+        String badParameter = uncleanQueryParameter(ctx);
+        if (badParameter != null) {
+            String message = "含有控制字符或无法解码 (contains a control character or cannot be decoded)";
+            answer(ctx, ProblemType.VALIDATION, badParameter + ": " + message, List.of(new Problem.FieldError(badParameter, message)));
+            return;
+        }
         ctx.next();
+    }
+
+    /**
+     * The name of a query parameter whose value no filter or search can mean: one with a control
+     * character (a NUL reached PostgreSQL as a 500) or percent-encoding that does not decode.
+     */
+    private static String uncleanQueryParameter(RoutingContext ctx) {
+        if (ctx.request().query() == null) {
+            return null;
+        }
+        try {
+            for (var e : ctx.queryParams()) {
+                if (!StrictJson.clean(e.getKey()) || !StrictJson.clean(e.getValue())) {
+                    return StrictJson.clean(e.getKey()) ? e.getKey() : "query";
+                }
+            }
+        } catch (RuntimeException undecodable) {
+            return "query";
+        }
+        return null;
     }
 
     private static long declaredLength(RoutingContext ctx) {
@@ -88,7 +115,11 @@ public class HttpEdge {
     }
 
     private void answer(RoutingContext ctx, ProblemType type, String detail) {
-        Problem problem = Problems.of(type, detail, ctx.normalizedPath(), List.of());
+        answer(ctx, type, detail, List.of());
+    }
+
+    private void answer(RoutingContext ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
+        Problem problem = Problems.of(type, detail, ctx.normalizedPath(), errors);
         String body;
         try {
             body = json.writeValueAsString(problem);

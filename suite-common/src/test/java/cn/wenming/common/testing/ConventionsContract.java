@@ -98,6 +98,29 @@ public abstract class ConventionsContract {
     }
 
     @Test
+    void wrongJsonTypesAreProblemsNotConversions() {
+        String json = newItemJson();
+        for (String wrong : List.of("12345", "true", "{\"a\":1}")) {
+            String withWrong = json.replaceFirst("\"" + uniqueField() + "\"\\s*:\\s*\"[^\"]*\"", "\"" + uniqueField() + "\":" + wrong);
+            assertTrue(!withWrong.equals(json), "the unique field is a string in " + json);
+            assertProblem(create(withWrong).then(), 400, "validation").body("errors.field", hasItem(uniqueField()));
+        }
+    }
+
+    @Test
+    void controlCharactersInTextAreProblemsNotServerErrors() {
+        String json = newItemJson();
+        for (String bad : List.of("\\u0000", "a\\u0001b", "\\ud800")) {
+            String withBad = json.replaceFirst("(\"" + uniqueField() + "\"\\s*:\\s*\")", "$1" + java.util.regex.Matcher.quoteReplacement(bad));
+            assertProblem(create(withBad).then(), 400, "validation").body("errors.field", hasItem(uniqueField()));
+        }
+        for (String bad : List.of("%00", "a%01b", "%7F")) {
+            assertProblem(given().header("Authorization", reader()).urlEncodingEnabled(false)
+                    .get(collection() + "?q=" + bad).then(), 400, "validation").body("errors.field", hasItem("q"));
+        }
+    }
+
+    @Test
     void missingBodyIsAValidationProblem() {
         assertProblem(given().header("Authorization", writer()).contentType(ContentType.JSON)
                 .post(collection()).then(), 400, "validation");

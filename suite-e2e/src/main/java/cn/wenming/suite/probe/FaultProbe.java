@@ -147,7 +147,7 @@ final class FaultProbe {
         if (a.status() == 201) {
             accepted.add(new Write(service, url + "/" + a.json().path("id").asText()));
             during.incrementAndGet();
-        } else if (a.status() > 0 && a.status() != 503) {
+        } else if (a.status() > 0 && a.status() < 500) {
             report.fail(null, "database outage: a write answered " + a.status() + " " + Http.abbreviate(a.text()));
         } else {
             pause(Duration.ofMillis(100));
@@ -184,11 +184,20 @@ final class FaultProbe {
         report.inc(Count.FAULTS_INJECTED);
         int failuresBefore = report.failures().size();
         String service = "bulletin-service";
-        String reader = "Bearer " + suite.token("probe-sigterm", "reader");
-        Http.Answer list = http.get(suite.gatewayUrl() + "/api/v1/bulletins?limit=1", "Authorization", reader);
-        String id = list.json().path("items").path(0).path("id").asText();
-        if (id.isEmpty()) {
-            report.fail(null, "SIGTERM: no published bulletin to load the service with");
+        // the load: the printed layout of a draft of the seed's series (a render: real work per request)
+        String reader = "Bearer " + suite.token("probe-sigterm-" + UUID.randomUUID(), "editor");
+        Http.Answer series = http.get(suite.gatewayUrl() + "/api/v1/bulletin-series?limit=1", "Authorization", reader);
+        ObjectNode draft = Http.JSON.createObjectNode().put("seriesId", series.json().path("items").path(0).path("id").asText());
+        var article = draft.putArray("articles").addObject().put("title", "优雅停机探针").put("source", "本刊");
+        var paragraphs = article.putArray("paragraphs");
+        for (int i = 0; i < 20; i++) {
+            paragraphs.add("第" + (i + 1) + "段：首都精神文明建设工作暨背街小巷环境精细化整治提升。".repeat(10));
+        }
+        Http.Answer created = http.json("POST", suite.gatewayUrl() + "/api/v1/bulletins", draft.toString(), "Authorization", reader);
+        http.check("SIGTERM: the draft to render", created);
+        String id = created.json().path("id").asText();
+        if (created.status() != 201) {
+            report.fail(null, "SIGTERM: the draft to load the service with was not created: " + created.status());
             return;
         }
         String url = suite.gatewayUrl() + "/api/v1/bulletins/" + id + "/render";

@@ -297,6 +297,8 @@ final class HostileProbe {
                 emit.accept(new Object[] { "a NUL character", new TextNode("文明\u0000") });
                 emit.accept(new Object[] { "control characters", new TextNode("a\u0001b\u001b[31m") });
                 emit.accept(new Object[] { "invalid UTF-8", raw(example, at, new byte[] { '"', (byte) 0xC3, 0x28, (byte) 0xFF, '"' }) });
+                emit.accept(new Object[] { "a lone surrogate", raw(example, at, "\"\\ud800x\"".getBytes(StandardCharsets.US_ASCII)) });
+                emit.accept(new Object[] { "DEL and backspace", new TextNode("a\u007f\bb") });
                 boolean typed = s.has("format") || s.has("enum") || s.has("pattern");
                 if (typed && !s.path("pattern").asText().equals("\\S")) {
                     for (String fragment : TYPED_FRAGMENTS) {

@@ -72,6 +72,22 @@ final class OpenApiCheck {
         }
     }
 
+    /** {@code ./suite openapi}: the served documents become the committed copies. */
+    static void write(Suite suite, Http http) {
+        OpenApiCheck check = new OpenApiCheck(suite, http);
+        for (String service : Suite.SERVICES) {
+            JsonNode doc = check.served(service);
+            Path file = committed(suite.projectRoot(), service);
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            System.out.println("openapi: wrote " + suite.projectRoot().relativize(file));
+        }
+    }
+
     static Path committed(Path root, String service) {
         return root.resolve("docs/openapi/" + service + ".json");
     }

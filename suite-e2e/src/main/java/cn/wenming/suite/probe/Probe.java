@@ -131,12 +131,27 @@ public final class Probe {
         Path seed = root.resolve("../shared/seed").normalize();
         Path work = root.resolve(".local/probe-" + UUID.randomUUID().toString().substring(0, 8));
         Options options = List.of(args).contains("--short") ? Options.ci() : Options.full();
+        boolean writeOpenApi = List.of(args).contains("--write-openapi");
         System.out.println("probe: starting a fresh suite in " + work + " ...");
         Report report;
         try (Suite suite = Suite.start(config(root, work, Files.isDirectory(seed) ? Optional.of(seed) : Optional.empty()))) {
+            if (writeOpenApi) {
+                OpenApiCheck.write(suite, new Http(new Report()));
+                return;
+            }
             report = run(suite, options);
+        } finally {
+            deleteQuietly(work);
         }
         System.out.println(report.summary());
         System.exit(report.passed() ? 0 : 1);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("probe: could not delete " + dir + ": " + e.getMessage());
+        }
     }
 }

@@ -121,7 +121,9 @@ final class VisibilityProbe {
                 Http.Answer a = http.get(honors + path, "Authorization", token);
                 http.check("public GET " + path, a);
                 check(a.status() == 200 || a.status() == 404, "the public GET " + path + " answered " + a.status());
-                check(!a.text().contains(id) && !a.text().contains(marker), "the public honor roll shows a publicized honor or its objection at GET " + path);
+                // a 404 names the path it did not find (which holds the id): only the honor's own text counts there
+                check(!a.text().contains(marker) && (a.status() == 404 || !a.text().contains(id)),
+                        "the public honor roll shows a publicized honor or its objection at GET " + path);
             }
         }
     }
