@@ -117,12 +117,15 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static Content problemContent(ProblemType type, String detail) {
-        Example example = OASFactory.createExample().value(Map.of(
-                "type", type.uri(),
-                "title", type.title(),
-                "status", type.status(),
-                "detail", detail == null ? type.title() : detail,
-                "requestId", "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10"));
+        // in the order of a real answer, and the same order in every run (Map.of has none): the
+        // documents are committed (docs/openapi/) and must not change when nothing changed
+        Map<String, Object> value = new java.util.LinkedHashMap<>();
+        value.put("type", type.uri());
+        value.put("title", type.title());
+        value.put("status", type.status());
+        value.put("detail", detail == null ? type.title() : detail);
+        value.put("requestId", "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10");
+        Example example = OASFactory.createExample().value(value);
         MediaType media = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
                 .addExample(type.name().toLowerCase(), example);

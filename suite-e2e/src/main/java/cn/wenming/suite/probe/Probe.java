@@ -137,13 +137,20 @@ public final class Probe {
         try (Suite suite = Suite.start(config(root, work, Files.isDirectory(seed) ? Optional.of(seed) : Optional.empty()))) {
             if (writeOpenApi) {
                 OpenApiCheck.write(suite, new Http(new Report()));
-                return;
+                report = new Report();
+            } else {
+                report = run(suite, options);
             }
-            report = run(suite, options);
-        } finally {
-            deleteQuietly(work);
         }
-        System.out.println(report.summary());
+        // the logs are kept when something failed (or the suite did not even start)
+        if (report.passed()) {
+            deleteQuietly(work);
+        } else {
+            System.out.println("probe: logs in " + work.resolve("logs"));
+        }
+        if (!writeOpenApi) {
+            System.out.println(report.summary());
+        }
         System.exit(report.passed() ? 0 : 1);
     }
 
