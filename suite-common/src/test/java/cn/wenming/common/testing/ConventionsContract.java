@@ -112,7 +112,8 @@ public abstract class ConventionsContract {
     void controlCharactersInTextAreProblemsNotServerErrors() {
         String json = newItemJson();
         for (String bad : List.of("\\u0000", "a\\u0001b", "\\ud800")) {
-            String withBad = json.replaceFirst("(\"" + uniqueKey() + "\"\\s*:\\s*\")", "$1" + java.util.regex.Matcher.quoteReplacement(bad));
+            // inside the value, not at its ends: Jackson trims the ends of ids and dates before parsing them
+            String withBad = json.replaceFirst("(\"" + uniqueKey() + "\"\\s*:\\s*\"[^\"\\\\])", "$1" + java.util.regex.Matcher.quoteReplacement(bad));
             assertTrue(!withBad.equals(json), "the unique field is a string in " + json);
             assertProblem(create(withBad).then(), 400, "validation").body("errors.field", hasItem(uniqueField()));
         }
