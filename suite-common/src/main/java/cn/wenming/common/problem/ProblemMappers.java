@@ -158,24 +158,34 @@ public class ProblemMappers {
      * exception), 57P01-57P03 (shutdown, cannot connect now), and what the pool and Hibernate make of them.
      */
     static boolean databaseUnreachable(Throwable e) {
-        int depth = 0;
-        for (Throwable c = e; c != null && depth++ < 20; c = c.getCause()) {
-            if (c instanceof org.hibernate.exception.JDBCConnectionException
-                    || c instanceof java.sql.SQLTransientConnectionException
-                    || c instanceof java.sql.SQLNonTransientConnectionException) {
+        return databaseUnreachable(e, 0);
+    }
+
+    /** Through causes and suppressed exceptions (a failed commit carries the driver's in the latter). */
+    private static boolean databaseUnreachable(Throwable c, int depth) {
+        if (c == null || depth > 12) {
+            return false;
+        }
+        if (c instanceof org.hibernate.exception.JDBCConnectionException
+                || c instanceof java.sql.SQLTransientConnectionException
+                || c instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (c instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
                 return true;
             }
-            if (c instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
-                    return true;
-                }
+            if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                return true;
             }
         }
-        return false;
+        for (Throwable s : c.getSuppressed()) {
+            if (databaseUnreachable(s, depth + 1)) {
+                return true;
+            }
+        }
+        return c.getCause() != c && databaseUnreachable(c.getCause(), depth + 1);
     }
 
     private static Response unauthenticated(UriInfo uri) {

@@ -20,6 +20,10 @@ class DatabaseUnreachableTest {
         assertTrue(ProblemMappers.databaseUnreachable(new PersistenceException(new RuntimeException(new SQLException("closed", "08003")))));
         assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(new SQLException("terminating connection", "57P01"))));
         assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException(new SQLException("Acquisition timeout while waiting for new connection"))));
+        // a commit cut off by the server's shutdown: the driver's exception is a suppressed one
+        RuntimeException rollback = new RuntimeException("Could not commit transaction.");
+        rollback.addSuppressed(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        assertTrue(ProblemMappers.databaseUnreachable(new RuntimeException("Error invoking subclass method", rollback)));
     }
 
     @Test
