@@ -329,11 +329,6 @@ public final class Suite implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
-    /** The running process of a service (for its pid, or to see that it did not restart). */
-    public Process process(String service) {
-        return services.get(service);
-    }
-
     /**
      * Stops PostgreSQL as a failing database server would go away (a fast shutdown, SIGINT: open
      * connections are cut), keeping its data directory; {@link #startDatabase} brings it back on
