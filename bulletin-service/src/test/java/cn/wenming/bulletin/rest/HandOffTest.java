@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
@@ -25,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenming.bulletin.service.Outbox;
+import cn.wenming.common.testing.Await;
 import cn.wenming.common.testing.SuiteTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -158,12 +157,6 @@ class HandOffTest {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 30s: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
+        Await.until(condition, Duration.ofSeconds(30), Duration.ofMillis(50), what);
     }
 }

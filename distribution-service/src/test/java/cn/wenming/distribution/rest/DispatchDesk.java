@@ -3,14 +3,13 @@ package cn.wenming.distribution.rest;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.testing.Await;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -70,12 +69,6 @@ final class DispatchDesk {
 
     /** Polls (every 20 ms) until the condition holds or {@code within} passes. */
     static void await(BooleanSupplier condition, Duration within, String what) {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + within.toSeconds() + "s: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        Await.until(condition, within, Duration.ofMillis(20), what);
     }
 }
