@@ -21,6 +21,14 @@ public interface BulletinConfig {
     @WithDefault("16M")
     MemorySize publishedCacheSize();
 
+    /**
+     * How often this replica looks for kept published issues that changed (a recall on another
+     * replica): the longest another replica's recall may still be served from memory here.
+     * Env: {@code BULLETIN_PUBLISHED_SWEEP_EVERY}.
+     */
+    @WithDefault("5s")
+    String publishedSweepEvery();
+
     /** How long an Idempotency-Key's answer is kept. Env: {@code BULLETIN_IDEMPOTENCY_RETENTION}. */
     @WithDefault("24h")
     Duration idempotencyRetention();

@@ -51,6 +51,8 @@ import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 @Path("/api/v1/bulletins")
 @Produces(MediaType.APPLICATION_JSON)
@@ -95,6 +97,9 @@ public class BulletinResource {
     @Inject
     PublishedIssueCache published;
 
+    @Inject
+    Vertx vertx;
+
     @GET
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "列出简报 (list issues)", description = "Newest first (by issue date; ?sort=issueDate for oldest first). Readers see PUBLISHED issues only. "
@@ -130,8 +135,8 @@ public class BulletinResource {
             @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "版式", value = "<!DOCTYPE html><html lang=\"zh-CN\">…首都精神文明建设情况简报…第17期…</html>")),
             @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "文本", value = "首都精神文明建设情况简报\n\n第17期\n\n(总第2126期)\n\n首都精神文明办\n\n2020年4月24日\n\n…")) })
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
-    public Response get(@PathParam("id") UUID id, @Context Request request, @Context HttpHeaders headers) {
-        return rendered(id, request, layoutFor(headers.getAcceptableMediaTypes()));
+    public Uni<Response> get(@PathParam("id") UUID id, @Context Request request, @Context HttpHeaders headers) {
+        return served(id, request, layoutFor(headers.getAcceptableMediaTypes()));
     }
 
     @GET
@@ -143,10 +148,10 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", description = "The issue in that format", content = {
             @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "版式", value = "<!DOCTYPE html><html lang=\"zh-CN\">…</html>")),
             @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "文本", value = "首都精神文明建设情况简报\n\n第17期\n\n…")) })
-    public Response render(@PathParam("id") UUID id, @Context Request request,
+    public Uni<Response> render(@PathParam("id") UUID id, @Context Request request,
             @QueryParam("format") @Parameter(description = "html (default), text or json", example = "html") String format) {
         Layout layout = format == null || format.isBlank() ? Layout.html : Params.enumValue(Layout.class, format, "format");
-        return rendered(id, request, layout);
+        return served(id, request, layout);
     }
 
     /** The forms an issue is shown in. */
@@ -170,13 +175,23 @@ public class BulletinResource {
         return Layout.json;
     }
 
-    private Response rendered(UUID id, Request request, Layout layout) {
+    /**
+     * A kept published issue is answered right here on the I/O thread: the mobile apps' main read
+     * then costs no hand-over to a worker thread. Anything else is read from the database on a
+     * worker thread (Vert.x executeBlocking keeps the request's context: caller, transaction).
+     */
+    private Uni<Response> served(UUID id, Request request, Layout layout) {
         if (layout == Layout.json) {
             PublishedIssueCache.Entry kept = published.get(id);
             if (kept != null) {
-                return answer(request, new EntityTag(Long.toString(kept.version())), true, kept.json(), MediaType.APPLICATION_JSON_TYPE);
+                return Uni.createFrom().item(answer(request, new EntityTag(Long.toString(kept.version())), true, kept.json(),
+                        MediaType.APPLICATION_JSON_TYPE));
             }
         }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> rendered(id, request, layout)));
+    }
+
+    private Response rendered(UUID id, Request request, Layout layout) {
         Bulletin b = bulletins.find(id, caller.staff()).orElseThrow(() -> ProblemException.notFound("简报 (bulletin)", id));
         EntityTag tag = new EntityTag(b.version + (layout == Layout.json ? "" : "-" + layout));
         boolean isPublished = b.status == BulletinStatus.PUBLISHED;

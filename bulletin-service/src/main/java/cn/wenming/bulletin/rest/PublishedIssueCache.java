@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
@@ -22,22 +24,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.wenming.bulletin.config.BulletinConfig;
 import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.BulletinStatus;
+import cn.wenming.bulletin.service.BulletinService;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Published issues as JSON, kept in memory: the mobile apps' main read (GET /bulletins/{id})
  * then costs neither a query nor a serialization. Only PUBLISHED issues are kept, which anyone
  * allowed to read issues may see, and they no longer change but for a recall: this replica forgets
- * a recalled issue at once; another replica serves it at most {@code bulletin.published-max-age}
- * longer, the time clients are told they may keep it anyway ({@code Cache-Control: private,
- * max-age}). Each is kept gzipped (Chinese JSON shrinks to about a third, so a few megabytes hold
- * thousands of issues; unzipping one costs far less than reading it from the database), and the
- * memory is bounded by {@code bulletin.published-cache-size} (bytes kept).
+ * a recalled issue at once; every replica also looks every {@code bulletin.published-sweep-every}
+ * for issues changed since its last look (one indexed query, {@link BulletinService#changedSince})
+ * and forgets those, so another replica's recall is noticed within that time. (Entries used to
+ * expire after the clients' max-age instead: then every kept issue was read again once a minute,
+ * a database read and a serialization at ~5 ms of CPU each, bench/RESULTS.md scenario 1.) Each is
+ * kept gzipped (Chinese JSON shrinks to about a third, so a few megabytes hold thousands of issues;
+ * unzipping one costs far less than reading it from the database), and the memory is bounded by
+ * {@code bulletin.published-cache-size} (bytes kept).
  */
 @ApplicationScoped
 public class PublishedIssueCache {
 
-    /** One issue as gzipped JSON, its version (the ETag) and until when it may be served. */
-    record Entry(byte[] gzipped, long version, long expiresAtMillis) {
+    /** One issue as gzipped JSON and its version (the ETag). */
+    record Entry(byte[] gzipped, long version) {
 
         /** The JSON. */
         byte[] json() {
@@ -56,20 +63,19 @@ public class PublishedIssueCache {
     ObjectMapper mapper;
 
     @Inject
+    BulletinService bulletins;
+
+    @Inject
     Clock clock;
 
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
-    private final AtomicLong lastSweep = new AtomicLong();
+    /** Where the next sweep starts looking; null until the first one. */
+    private volatile Instant sweptUpTo;
 
-    /** The issue's JSON if it is kept and fresh. */
+    /** The issue's JSON if it is kept. */
     Entry get(UUID id) {
-        Entry e = entries.get(id);
-        if (e != null && e.expiresAtMillis() < clock.millis()) {
-            forget(id);
-            return null;
-        }
-        return e;
+        return entries.get(id);
     }
 
     /** The issue as JSON; a PUBLISHED one is kept (anything else is not). */
@@ -85,7 +91,7 @@ public class PublishedIssueCache {
             byte[] gzipped = gzip(json);
             if (gzipped.length <= budget) {
                 makeRoom(budget - gzipped.length);
-                Entry old = entries.put(b.id, new Entry(gzipped, b.version, clock.millis() + config.publishedMaxAge().toMillis()));
+                Entry old = entries.put(b.id, new Entry(gzipped, b.version));
                 bytes.addAndGet(gzipped.length - (old == null ? 0 : old.gzipped().length));
             }
         }
@@ -110,23 +116,34 @@ public class PublishedIssueCache {
         }
     }
 
-    /** Drops expired entries, then any, until at most {@code limit} bytes are kept. */
+    /**
+     * Forgets the kept issues that changed (a recall, here or on another replica) since the last
+     * sweep. Each sweep looks back {@link #OVERLAP} further than the last one reached, so that a
+     * change committed late, or stamped by a replica whose clock is behind, is still seen.
+     */
+    @Scheduled(identity = "forget-changed-published-issues", every = "${bulletin.published-sweep-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        Instant now = clock.instant();
+        Instant from = sweptUpTo == null ? now.minus(OVERLAP) : sweptUpTo.minus(OVERLAP);
+        if (!entries.isEmpty()) {
+            for (BulletinService.Change c : bulletins.changedSince(from)) {
+                Entry kept = entries.get(c.id());
+                if (kept != null && (c.version() != kept.version() || c.status() != BulletinStatus.PUBLISHED)) {
+                    forget(c.id());
+                }
+            }
+        }
+        sweptUpTo = now;
+    }
+
+    /** How far each sweep looks back before where the last one ended. */
+    static final Duration OVERLAP = Duration.ofMinutes(1);
+
+    /** Drops any entries until at most {@code limit} bytes are kept. */
     private void makeRoom(long limit) {
-        if (bytes.get() <= limit) {
-            return;
-        }
-        long now = clock.millis();
-        long last = lastSweep.get();
-        if (now - last > 1000 && lastSweep.compareAndSet(last, now)) {   // a full pass at most once a second
-            entries.entrySet().removeIf(x -> x.getValue().expiresAtMillis() < now && subtract(x.getValue()));
-        }
         for (Iterator<UUID> it = entries.keySet().iterator(); bytes.get() > limit && it.hasNext();) {
             forget(it.next());
         }
-    }
-
-    private boolean subtract(Entry e) {
-        bytes.addAndGet(-e.gzipped().length);
-        return true;
     }
 }

@@ -258,6 +258,19 @@ public class BulletinService {
     }
 
     @Transactional(SUPPORTS)
+    /** An issue's state as of a change: what the published-issue cache compares with what it keeps. */
+    public record Change(UUID id, long version, BulletinStatus status) {
+    }
+
+    /** Issues changed (any status) at or after {@code from}: the cache's sweep. */
+    @Transactional(SUPPORTS)
+    public List<Change> changedSince(Instant from) {
+        return Bulletin.getEntityManager()
+                .createQuery("select b.id, b.version, b.status from Bulletin b where b.updatedAt >= :from", Object[].class)
+                .setParameter("from", from).getResultStream()
+                .map(r -> new Change((UUID) r[0], ((Number) r[1]).longValue(), (BulletinStatus) r[2])).toList();
+    }
+
     public List<UUID> due(int max) {
         return Bulletin.<Bulletin>find("status = ?1 and publishAt <= ?2 order by publishAt", BulletinStatus.APPROVED, Instant.now(clock))
                 .page(0, max).list().stream().map(b -> b.id).toList();

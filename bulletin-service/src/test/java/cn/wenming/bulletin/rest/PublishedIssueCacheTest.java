@@ -6,13 +6,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.wenming.common.testing.Await;
 import cn.wenming.common.testing.SuiteTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -21,6 +28,9 @@ import io.restassured.RestAssured;
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
 class PublishedIssueCacheTest {
+
+    @Inject
+    EntityManager em;
 
     private static final LocalDate DAY = LocalDate.of(2020, 4, 24);
 
@@ -53,6 +63,21 @@ class PublishedIssueCacheTest {
         d.get(d.editor, id).then().statusCode(200).body("status", equalTo("RECALLED")).header("Cache-Control", containsString("no-cache"))
                 .body("statusReason", equalTo("文中数据有误"));
         d.get(d.reader, id).then().statusCode(404).body("status", equalTo(404)).body("id", nullValue());
+    }
+
+    @Test
+    void aRecallByAnotherReplicaIsNoticedByTheSweep() {
+        Desk d = new Desk();
+        String id = d.published(d.newSeries(), DAY).then().statusCode(200).extract().path("id");
+        d.get(d.reader, id).then().statusCode(200).body("status", equalTo("PUBLISHED"));   // now kept here
+        // another replica recalls it: the row changes in the shared database, this replica's memory is not told
+        int changed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "update bulletin set status = 'RECALLED', status_reason = '另一副本撤回', version = version + 1, updated_at = now() where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        assertEquals(1, changed);
+        Await.until(() -> d.get(d.reader, id).statusCode() == 404, Duration.ofSeconds(20), Duration.ofMillis(100),
+                "the recalled issue no longer served to readers");
+        d.get(d.editor, id).then().statusCode(200).body("status", equalTo("RECALLED"));
     }
 
     @Test
