@@ -33,10 +33,10 @@ S5_BAD=$(field bad_signatures "$S5")
 START_ROWS="" WORST_START=0 WORST_RSS=0
 for s in bulletin-service task-service honors-service distribution-service; do
   read -r rss pss <<<"${MEM[$s]}"
-  median=$(echo "${STARTS_MS[$s]}" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-  [ "$median" -gt "$WORST_START" ] && WORST_START=$median
+  median=$(echo "${STARTS_MS[$s]:-}" | tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  if [ -z "$median" ]; then median="not restarted (smoke)"; elif [ "$median" -gt "$WORST_START" ]; then WORST_START=$median; fi
   [ "$rss" -gt "$WORST_RSS" ] && WORST_RSS=$rss
-  START_ROWS+="| $s | ${STARTS_MS[$s]}| $median | ${STARTS_CPU[$s]}| $((rss / 1024)) | $((pss / 1024)) |"$'\n'
+  START_ROWS+="| $s | ${STARTS_MS[$s]:-}| $median | ${STARTS_CPU[$s]:-}| $((rss / 1024)) | $((pss / 1024)) |"$'\n'
 done
 for s in gateway postgresql; do
   read -r rss pss <<<"${MEM[$s]}"

@@ -172,6 +172,14 @@ public final class Suite implements AutoCloseable {
      */
     public static final List<String> JVM_OPTIONS = jvmOptions(Runtime.version());
 
+    /**
+     * Flags added for one run (system property {@code suite.jvm-options.extra}, separated by spaces):
+     * the benchmark's smoke run uses {@code -XX:TieredStopAtLevel=1}, a third less CPU to start,
+     * where no figure counts.
+     */
+    static final List<String> EXTRA_JVM_OPTIONS = List.of(System.getProperty("suite.jvm-options.extra", "").trim().split("\\s+"))
+            .stream().filter(f -> !f.isEmpty()).toList();
+
     static List<String> jvmOptions(Runtime.Version jdk) {
         List<String> flags = new ArrayList<>(List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                 "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
@@ -190,6 +198,7 @@ public final class Suite implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
+        command.addAll(EXTRA_JVM_OPTIONS);
         command.add(classDataSharing(service));
         command.addAll(List.of("-jar", runnerJar(service).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
