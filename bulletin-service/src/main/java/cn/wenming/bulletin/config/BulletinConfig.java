@@ -18,7 +18,7 @@ public interface BulletinConfig {
      * Memory for published issues kept as gzipped JSON (GET /bulletins/{id} without a query), e.g. {@code 24M};
      * {@code 0} keeps none. Env: {@code BULLETIN_PUBLISHED_CACHE_SIZE}.
      */
-    @WithDefault("16M")
+    @WithDefault("32M")
     MemorySize publishedCacheSize();
 
     /**

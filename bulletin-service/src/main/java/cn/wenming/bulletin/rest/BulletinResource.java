@@ -192,6 +192,12 @@ public class BulletinResource {
     }
 
     private Response rendered(UUID id, Request request, Layout layout) {
+        if (layout == Layout.json) {
+            PublishedIssueCache.Entry stored = published.stored(id);
+            if (stored != null) {
+                return answer(request, new EntityTag(Long.toString(stored.version())), true, stored.json(), MediaType.APPLICATION_JSON_TYPE);
+            }
+        }
         Bulletin b = bulletins.find(id, caller.staff()).orElseThrow(() -> ProblemException.notFound("简报 (bulletin)", id));
         EntityTag tag = new EntityTag(b.version + (layout == Layout.json ? "" : "-" + layout));
         boolean isPublished = b.status == BulletinStatus.PUBLISHED;

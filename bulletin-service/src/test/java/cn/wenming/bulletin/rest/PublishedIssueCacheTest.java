@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +32,9 @@ class PublishedIssueCacheTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PublishedIssueCache cache;
 
     private static final LocalDate DAY = LocalDate.of(2020, 4, 24);
 
@@ -81,10 +85,44 @@ class PublishedIssueCacheTest {
     }
 
     @Test
+    void anIssueNotInMemoryIsAnsweredFromItsStoredCopyOfTheCurrentVersionOnly() {
+        Desk d = new Desk();
+        String id = d.published(d.newSeries(), DAY).then().statusCode(200).extract().path("id");
+        UUID uuid = UUID.fromString(id);
+        String first = d.get(d.reader, id).then().statusCode(200).extract().asString();
+        assertEquals(1L, storedVersions(uuid).size(), "stored once read");
+
+        // another replica (or this one after a start) has nothing in memory: the stored copy answers
+        cache.forget(uuid);
+        String fromStore = d.get(d.reader, id).then().statusCode(200).extract().asString();
+        assertEquals(first, fromStore);
+
+        // the stored copy of an older version is never answered: the issue is read and stored again
+        cache.forget(uuid);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update bulletin set version = version + 1, updated_at = now() where id = ?1").setParameter(1, uuid).executeUpdate());
+        var again = d.get(d.reader, id).then().statusCode(200).extract();
+        long current = Long.parseLong(again.header("ETag").replace("\"", ""));
+        assertEquals(List.of(current), storedVersions(uuid), "stored anew for the current version");
+
+        // nor that of a recalled issue
+        cache.forget(uuid);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update bulletin set status = 'RECALLED', updated_at = now() where id = ?1").setParameter(1, uuid).executeUpdate());
+        d.get(d.reader, id).then().statusCode(404);
+    }
+
+    private List<Long> storedVersions(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select version from published_json where bulletin_id = ?1", Long.class).setParameter(1, id).getResultList());
+    }
+
+    @Test
     void aDraftIsNeverKeptNorShownToReaders() {
         Desk d = new Desk();
         String id = d.createDraft(d.newSeries(), DAY);
         d.get(d.editor, id).then().statusCode(200).body("status", equalTo("DRAFT")).header("Cache-Control", containsString("no-cache"));
         d.get(d.reader, id).then().statusCode(404);
+        assertEquals(List.of(), storedVersions(UUID.fromString(id)), "a draft's answer is never stored");
     }
 }
