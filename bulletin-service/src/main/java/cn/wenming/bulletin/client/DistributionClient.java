@@ -1,5 +1,6 @@
 package cn.wenming.bulletin.client;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -7,7 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +35,8 @@ public interface DistributionClient {
     Response dispatch(@HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam("X-Request-Id") String requestId,
             DispatchRequest request);
 
+    /** One page of the lists with these ids (at most 100), each with its members in order; an unknown id is left out. */
     @GET
-    @Path("distribution-lists/{id}")
-    Response distributionList(@PathParam("id") UUID id);
+    @Path("distribution-lists")
+    Response distributionLists(@QueryParam("id") List<UUID> ids, @QueryParam("limit") int limit);
 }

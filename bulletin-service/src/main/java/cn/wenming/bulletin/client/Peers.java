@@ -1,6 +1,11 @@
 package cn.wenming.bulletin.client;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +30,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class Peers {
+
+    /** Lists asked for in one call: a page's worth of distribution-service's lists. */
+    static final int LISTS_PER_CALL = 100;
 
     /** What a lookup found. */
     public enum Found {
@@ -71,18 +79,24 @@ public class Peers {
         return found("honors-service", () -> honors.honor(id));
     }
 
-    /** A distribution list's type and members' names; empty when it does not exist. */
+    /**
+     * The lists with these ids, each with its type and members' names, by id: one call for up to
+     * {@link #LISTS_PER_CALL} lists (an issue names at most 90); a list that does not exist is absent.
+     */
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { Unavailable.class, TimeoutException.class })
-    public java.util.Optional<DistributionListMembers> distributionList(UUID id) {
-        try (Response r = call("distribution-service", () -> distribution.distributionList(id))) {
-            if (r.getStatus() == 404) {
-                return java.util.Optional.empty();
+    public Map<UUID, DistributionListMembers> distributionLists(Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(new LinkedHashSet<>(ids));
+        Map<UUID, DistributionListMembers> found = new HashMap<>();
+        for (int from = 0; from < all.size(); from += LISTS_PER_CALL) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + LISTS_PER_CALL));
+            try (Response r = call("distribution-service", () -> distribution.distributionLists(chunk, LISTS_PER_CALL))) {
+                requireSuccess("distribution-service", r);
+                r.readEntity(DistributionListMembers.Page.class).items().forEach(l -> found.put(l.id(), l));
             }
-            requireSuccess("distribution-service", r);
-            return java.util.Optional.of(r.readEntity(DistributionListMembers.class));
         }
+        return found;
     }
 
     /**

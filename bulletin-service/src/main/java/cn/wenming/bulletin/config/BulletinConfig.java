@@ -47,7 +47,10 @@ public interface BulletinConfig {
 
     /** The relay of published issues to distribution-service (the outbox). */
     interface Outbox {
-        /** How often the relay looks for messages to send. Env: {@code BULLETIN_OUTBOX_POLL_EVERY}. */
+        /**
+         * How often the relay looks for messages to send besides being woken when a publication
+         * commits: it takes retries that come due and what a crash left. Env: {@code BULLETIN_OUTBOX_POLL_EVERY}.
+         */
         @WithDefault("2s")
         String pollEvery();
 

@@ -15,8 +15,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * publication of an issue) and relayed until accepted; then deleted.
  */
 @Entity
-@Table(name = "outbox_message")
+@Table(name = OutboxMessage.TABLE)
 public class OutboxMessage extends PanacheEntityBase {
+
+    public static final String TABLE = "outbox_message";
 
     public static final String DISPATCH = "DISPATCH";
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -33,7 +34,7 @@ import cn.wenming.common.web.RequestIds;
  * The outbox of hand-offs to distribution-service. {@link #enqueueDispatch} runs inside the
  * publishing transaction, so a publication and its dispatch request commit together or not at
  * all; the {@link OutboxRelay} takes due messages (a {@link WorkQueue}, like distribution-service's
- * deliveries), sends them and deletes each once accepted.
+ * deliveries), sends them and deletes each once accepted. It is woken when the transaction commits.
  */
 @ApplicationScoped
 @Transactional(REQUIRED)
@@ -51,6 +52,9 @@ public class Outbox {
 
     @Inject
     BulletinConfig config;
+
+    @Inject
+    Event<WorkQueue.Added> added;
 
     /** Writes the dispatch request of a just-published issue; nothing when it names no list (there is nobody to send it to). */
     @Transactional(MANDATORY)
@@ -71,6 +75,7 @@ public class Outbox {
         m.createdAt = m.nextAttemptAt;
         m.requestId = RequestIds.current();
         m.persist();
+        added.fire(new WorkQueue.Added(OutboxMessage.TABLE)); // the relay sends it as soon as this commits
         return true;
     }
 
@@ -86,7 +91,7 @@ public class Outbox {
 
     /** Takes up to {@code limit} due messages for {@code lease}; each take counts as an attempt. */
     public List<Claim> claimDue(int limit, Duration lease) {
-        List<UUID> ids = WorkQueue.claim(OutboxMessage.getEntityManager(), "outbox_message", "true", "", limit, now(), lease);
+        List<UUID> ids = WorkQueue.claim(OutboxMessage.getEntityManager(), OutboxMessage.TABLE, "true", "", limit, now(), lease);
         if (ids.isEmpty()) {
             return List.of();
         }

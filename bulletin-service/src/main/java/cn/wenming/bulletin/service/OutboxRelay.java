@@ -3,13 +3,20 @@ package cn.wenming.bulletin.service;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import cn.wenming.bulletin.client.Peers;
 import cn.wenming.bulletin.config.BulletinConfig;
+import cn.wenming.bulletin.domain.OutboxMessage;
+import cn.wenming.common.persistence.Drain;
+import cn.wenming.common.persistence.WorkQueue;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -18,6 +25,11 @@ import io.quarkus.scheduler.Scheduled;
  * dispatched), and otherwise tries again after a growing wait, for as long as it takes. A crash
  * between sending and deleting sends the message again after its lease; the key makes that a
  * replay, never a second dispatch.
+ *
+ * <p>It runs as soon as a publication commits (woken by {@link WorkQueue.Added} after success), on
+ * a thread of its own, so neither the publishing request waits for the send nor the dispatch for
+ * the next poll; the poll ({@code BULLETIN_OUTBOX_POLL_EVERY}) takes retries that come due and
+ * whatever a crash left behind.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -34,13 +46,41 @@ public class OutboxRelay {
     @Inject
     BulletinConfig config;
 
+    private Drain drain;
+
+    @PostConstruct
+    void init() {
+        drain = new Drain("outbox-relay", this::relayDue);
+    }
+
+    @PreDestroy
+    void stop() {
+        drain.close();
+    }
+
+    /** A publication committed its dispatch request: send it now. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkQueue.Added added) {
+        if (OutboxMessage.TABLE.equals(added.queue())) {
+            wake();
+        }
+    }
+
     @Scheduled(identity = "outbox-relay", every = "${bulletin.outbox.poll-every:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
+    void poll() {
+        wake();
+    }
+
+    private void wake() {
         if (config.outbox().enabled()) {
-            while (runOnce() == config.outbox().batch()) {
-                // a full batch: more may be due
-            }
+            drain.wake();
+        }
+    }
+
+    /** Sends batches until no message is due. */
+    void relayDue() {
+        while (runOnce() == config.outbox().batch()) {
+            // a full batch: more may be due
         }
     }
 

@@ -74,11 +74,16 @@ public class References {
         }
         Map<DistributionPart, List<String>> names = new EnumMap<>(DistributionPart.class);
         try {
+            // every list of the issue in one call, whatever their number and size
+            Map<UUID, DistributionListMembers> lists = peers.distributionLists(
+                    b.distributionLists.values().stream().flatMap(List::stream).toList());
             for (DistributionPart part : DistributionPart.values()) {
                 Set<String> partNames = new LinkedHashSet<>();
                 for (UUID listId : b.distributionLists.getOrDefault(part, List.of())) {
-                    peers.distributionList(listId).map(DistributionListMembers::members).orElse(List.of())
-                            .forEach(m -> partNames.add(m.name()));
+                    DistributionListMembers list = lists.get(listId);
+                    if (list != null) {
+                        list.members().forEach(m -> partNames.add(m.name()));
+                    }
                 }
                 if (!partNames.isEmpty()) {
                     names.put(part, List.copyOf(partNames));

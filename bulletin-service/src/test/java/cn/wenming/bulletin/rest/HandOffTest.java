@@ -60,7 +60,7 @@ class HandOffTest {
         PeerServices.HONORS.add(honor);
         UUID missingTask = UUID.randomUUID();
         UUID missingHonor = UUID.randomUUID();
-        String id = draftWith(List.of(task, missingTask), List.of(missingHonor, honor), Map.of());
+        String id = draftWith(desk, List.of(task, missingTask), List.of(missingHonor, honor), Map.of());
         assertProblem(desk.step(desk.editor, id, "submit").then(), 400, "validation")
                 .body("errors.field", equalTo(List.of("articles[0].taskIds[1]", "articles[0].honorIds[0]")))
                 .body("detail", org.hamcrest.Matchers.containsString(missingTask.toString()));
@@ -75,7 +75,7 @@ class HandOffTest {
     void aServiceThatCannotAnswerIsA503AndTheIssueStaysADraft() {
         UUID task = UUID.randomUUID();
         PeerServices.TASKS.add(task);
-        String id = draftWith(List.of(task), List.of(), Map.of());
+        String id = draftWith(desk, List.of(task), List.of(), Map.of());
         PeerServices.down = true;
         assertProblem(desk.step(desk.editor, id, "submit").then(), 503, "unavailable")
                 .body("detail", org.hamcrest.Matchers.containsString("task-service"));
@@ -85,15 +85,18 @@ class HandOffTest {
     @Test
     void publishingTakesTheListedNamesAndRelaysTheDispatchUntilAcceptedOnce() throws Exception {
         UUID report = list("REPORT", "中央文明办", "首都文明委主任、副主任");
+        UUID alsoReport = list("REPORT", "市委、市人大、市政府、市政协", "中央文明办");
         UUID issue = list("ISSUE", "各区文明办", "有关新闻单位");
-        String id = draftWith(List.of(), List.of(), Map.of("REPORT", List.of(report), "ISSUE", List.of(issue)));
+        String id = draftWith(desk, List.of(), List.of(), Map.of("REPORT", List.of(report, alsoReport), "ISSUE", List.of(issue)));
         PeerServices.DISPATCH_FAILURES.set(2); // distribution-service answers 503 twice, then accepts
         desk.step(desk.editor, id, "submit").then().statusCode(200);
         desk.step(desk.reviewer, id, "approve").then().statusCode(200);
+        int readsBefore = PeerServices.LIST_READS.get();
         desk.step(desk.reviewer, id, "publish").then().statusCode(200)
-                .body("distribution.REPORT", equalTo(List.of("中央文明办", "首都文明委主任、副主任")))
+                .body("distribution.REPORT", equalTo(List.of("中央文明办", "首都文明委主任、副主任", "市委、市人大、市政府、市政协")))
                 .body("distribution.ISSUE", equalTo(List.of("各区文明办", "有关新闻单位")))
                 .body("distribution.SEND", org.hamcrest.Matchers.nullValue());
+        assertEquals(1, PeerServices.LIST_READS.get() - readsBefore, "the three lists are read in one call");
 
         await(() -> received(id).stream().anyMatch(r -> r.answered() == 201), "the dispatch is accepted");
         List<PeerServices.Received> mine = received(id);
@@ -105,8 +108,8 @@ class HandOffTest {
         assertEquals(id, body.get("bulletinId").asText());
         assertEquals("第1期", body.get("issueLabel").asText());
         assertEquals("首都精神文明建设工作动员部署大会召开", body.get("title").asText());
-        assertEquals(List.of(report.toString(), issue.toString()),
-                List.of(body.get("lists").get(0).asText(), body.get("lists").get(1).asText()));
+        assertEquals(List.of(report.toString(), alsoReport.toString(), issue.toString()),
+                List.of(body.get("lists").get(0).asText(), body.get("lists").get(1).asText(), body.get("lists").get(2).asText()));
         assertTrue(body.get("link").asText().endsWith("/api/v1/bulletins/" + id + "/render"));
         await(() -> !hasOutboxMessage(id), "the accepted message is removed from the outbox");
         assertEquals(3, received(id).size(), "nothing is sent after acceptance");
@@ -115,7 +118,7 @@ class HandOffTest {
     @Test
     void whenTheListsCannotBeReadThePublicationKeepsItsStoredNames() {
         UUID send = list("SEND", "首都文明委委员");
-        String id = draftWith(List.of(), List.of(), Map.of("SEND", List.of(send)));
+        String id = draftWith(desk, List.of(), List.of(), Map.of("SEND", List.of(send)));
         desk.step(desk.editor, id, "submit").then().statusCode(200);
         desk.step(desk.reviewer, id, "approve").then().statusCode(200);
         PeerServices.down = true;
@@ -128,7 +131,7 @@ class HandOffTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private String draftWith(List<UUID> taskIds, List<UUID> honorIds, Map<String, List<UUID>> lists) {
+    static String draftWith(Desk desk, List<UUID> taskIds, List<UUID> honorIds, Map<String, List<UUID>> lists) {
         Map<String, Object> body = Desk.draft(desk.newSeries(), LocalDate.of(2020, 4, 24), "梅雪峰");
         body.put("articles", List.of(Map.of("title", "首都精神文明建设工作动员部署大会召开", "source", "本刊",
                 "paragraphs", List.of("4月17日上午,北京市召开首都精神文明建设工作动员部署大会。"),
@@ -137,7 +140,8 @@ class HandOffTest {
         return as(desk.editor).body(body).post(Desk.BULLETINS).then().statusCode(201).extract().path("id");
     }
 
-    private static UUID list(String type, String... members) {
+    /** A list distribution-service (the fake) knows, of PAPER members with these names. */
+    static UUID list(String type, String... members) {
         UUID id = UUID.randomUUID();
         StringBuilder m = new StringBuilder();
         for (String name : members) {
@@ -148,7 +152,7 @@ class HandOffTest {
         return id;
     }
 
-    private static List<PeerServices.Received> received(String bulletinId) {
+    static List<PeerServices.Received> received(String bulletinId) {
         return PeerServices.DISPATCHES.stream().filter(r -> bulletinId.equals(r.idempotencyKey())).toList();
     }
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,8 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
     static final Map<UUID, String> LISTS = new ConcurrentHashMap<>();
     static final List<Received> DISPATCHES = new CopyOnWriteArrayList<>();
     static final Set<String> DISPATCHED_KEYS = ConcurrentHashMap.newKeySet();
+    /** Requests for distribution lists, counted: an issue's lists are read in one call. */
+    static final AtomicInteger LIST_READS = new AtomicInteger();
     /** Answers 503 to this many more dispatch requests. */
     static final AtomicInteger DISPATCH_FAILURES = new AtomicInteger();
     /** While set, every lookup answers 503 (the service is in trouble). */
@@ -52,11 +56,7 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/api/v1/tasks/", x -> lookup(x, TASKS));
         server.createContext("/api/v1/honors/", x -> lookup(x, HONORS));
-        server.createContext("/api/v1/distribution-lists/", x -> {
-            UUID id = uuidOrNull(lastSegment(x));
-            String list = down || id == null ? null : LISTS.get(id);
-            answer(x, down ? 503 : list == null ? 404 : 200, list);
-        });
+        server.createContext("/api/v1/distribution-lists", this::distributionLists);
         server.createContext("/api/v1/dispatches", this::dispatch);
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -80,6 +80,20 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
         DISPATCHES.add(new Received(key, x.getRequestHeaders().getFirst("Authorization"), x.getRequestHeaders().getFirst("X-Request-Id"),
                 body, status));
         answer(x, status, status == 201 ? "{\"id\":\"" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)) + "\"}" : null);
+    }
+
+    /** {@code GET /api/v1/distribution-lists?id=..&id=..}: the known lists among those ids, as one page; every request is counted. */
+    private void distributionLists(HttpExchange x) throws IOException {
+        LIST_READS.incrementAndGet();
+        if (down) {
+            answer(x, 503, null);
+            return;
+        }
+        String query = x.getRequestURI().getRawQuery();
+        List<String> items = query == null ? List.of() : Arrays.stream(query.split("&"))
+                .filter(p -> p.startsWith("id=")).map(p -> uuidOrNull(p.substring(3))).filter(Objects::nonNull)
+                .map(LISTS::get).filter(Objects::nonNull).toList();
+        answer(x, 200, "{\"items\":[" + String.join(",", items) + "]}");
     }
 
     private static void lookup(HttpExchange x, Set<UUID> known) throws IOException {

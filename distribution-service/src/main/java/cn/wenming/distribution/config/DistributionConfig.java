@@ -48,11 +48,17 @@ public interface DistributionConfig {
         @WithDefault("1h")
         Duration maxBackoff();
 
-        /** How often the worker looks for due deliveries. Env: {@code DISTRIBUTION_DELIVERY_POLL_EVERY}. */
+        /**
+         * How often the worker looks for due deliveries besides being woken when a dispatch commits:
+         * it takes retries that come due and what another replica or a crash left. Env: {@code DISTRIBUTION_DELIVERY_POLL_EVERY}.
+         */
         @WithDefault("2s")
         String pollEvery();
 
-        /** Deliveries one worker run claims. Env: {@code DISTRIBUTION_DELIVERY_BATCH}. */
+        /**
+         * The most deliveries one claim takes; the worker also never holds more than twice
+         * {@link #concurrency()} claimed and unsent. Env: {@code DISTRIBUTION_DELIVERY_BATCH}.
+         */
         @WithDefault("50")
         int batch();
 

@@ -20,8 +20,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One copy of a dispatch for one recipient, under the highest part that named it. */
 @Entity
-@Table(name = "delivery")
+@Table(name = Delivery.TABLE)
 public class Delivery extends PanacheEntityBase {
+
+    /** The table, which is also the worker's queue ({@code WorkQueue}). */
+    public static final String TABLE = "delivery";
 
     /** What {@link #namedBy} says of a one-off addition. */
     public static final String ADDITION = "本期增发";

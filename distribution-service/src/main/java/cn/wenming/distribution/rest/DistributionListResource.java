@@ -64,16 +64,20 @@ public class DistributionListResource {
     @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
     @Operation(summary = "列出分发名单 (list distribution lists)",
             description = "A page of lists with their members, by name unless ?sort= says otherwise (name, -name, createdAt, -createdAt); "
-                    + "?type= keeps one part (REPORT 报, SEND 送, ISSUE 发).")
+                    + "?type= keeps one part (REPORT 报, SEND 送, ISSUE 发); ?id= (repeated, at most " + DistributionListService.MAX_IDS
+                    + ") keeps the lists with these ids, so a client reads the members of all the lists it names in one call "
+                    + "(an unknown id is left out, not an error).")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "page", value = "{\"items\":[" + LIST_EXAMPLE + "]}")))
     public Page<DistributionListView> list(@BeanParam PageParams page,
             @QueryParam("sort") @Parameter(description = "name, -name, createdAt or -createdAt", example = "name") String sort,
             @QueryParam("type") @Parameter(description = "只列出此类名单 (only this part)", example = "REPORT",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "REPORT", "SEND", "ISSUE" })) String type) {
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "REPORT", "SEND", "ISSUE" })) String type,
+            @QueryParam("id") @Parameter(description = "只列出这些名单 (only the lists with these ids, UUIDs; repeat the parameter for each)")
+            List<String> id) {
         Sort order = Sort.parse(sort, DistributionListService.SORTABLE, DistributionListService.DEFAULT_SORT);
         var request = page.toRequest(order.spec());
-        List<DistributionList> rows = lists.list(request, order, Params.enumValue(Part.class, type, "type"));
+        List<DistributionList> rows = lists.list(request, order, Params.enumValue(Part.class, type, "type"), ids(id));
         var members = lists.membersOf(rows);
         return Page.of(rows, request, l -> DistributionListService.sortKey(l, order), l -> l.id,
                 l -> DistributionListView.of(l, members));
@@ -122,6 +126,19 @@ public class DistributionListResource {
 
     private Response ok(DistributionList l, Response.ResponseBuilder answer) {
         return answer.tag(ETags.of(l.version)).entity(DistributionListView.of(l, lists.membersOf(List.of(l)))).build();
+    }
+
+    /**
+     * The ids of ?id=, each a UUID (400 naming id otherwise), at most {@link DistributionListService#MAX_IDS};
+     * null when none is given (a blank value is none, as with every filter).
+     */
+    private static List<UUID> ids(List<String> values) {
+        List<UUID> ids = values == null ? List.of()
+                : values.stream().map(v -> Params.uuid(v, "id")).filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.size() > DistributionListService.MAX_IDS) {
+            throw ProblemException.invalid("id", "最多 " + DistributionListService.MAX_IDS + " 个 (at most " + DistributionListService.MAX_IDS + " ids)");
+        }
+        return ids.isEmpty() ? null : ids;
     }
 
     private static ProblemException notFound(UUID id) {

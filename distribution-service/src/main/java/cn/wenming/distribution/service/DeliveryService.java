@@ -3,11 +3,17 @@ package cn.wenming.distribution.service;
 import static jakarta.transaction.Transactional.TxType.REQUIRED;
 import static jakarta.transaction.Transactional.TxType.SUPPORTS;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import cn.wenming.common.persistence.WorkQueue;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.distribution.config.DistributionConfig;
@@ -23,8 +31,7 @@ import cn.wenming.distribution.domain.Channel;
 import cn.wenming.distribution.domain.Delivery;
 import cn.wenming.distribution.domain.DeliveryAttempt;
 import cn.wenming.distribution.domain.DeliveryStatus;
-import cn.wenming.distribution.domain.Dispatch;
-import cn.wenming.distribution.domain.Organization;
+import cn.wenming.distribution.domain.Part;
 
 /**
  * The state of deliveries: acknowledgement (签收), paper recorded by hand, and the worker's queue.
@@ -37,8 +44,21 @@ import cn.wenming.distribution.domain.Organization;
 @Transactional(REQUIRED)
 public class DeliveryService {
 
-    /** What a worker needs to send one webhook delivery, read in the claiming transaction. */
-    public record Claim(UUID deliveryId, int attemptNo, String url, String secret, String email, Delivery delivery, Dispatch dispatch) {
+    /**
+     * What a sender needs to send one delivery, read in the claiming transaction: the delivery's
+     * recipient and part, its organization's address (and webhook secret), and its dispatch's letter.
+     */
+    public record Claim(UUID deliveryId, int attemptNo, Channel channel, Part part, String recipient, String url, String secret,
+            String email, Letter letter) {
+    }
+
+    /** What a dispatch says to every recipient: the issue, its title, summary and link, and the 签收 deadline. */
+    public record Letter(UUID dispatchId, UUID bulletinId, String issueLabel, String title, String summary, String link,
+            Instant acknowledgeBy) {
+    }
+
+    /** How the send of one claim ended. */
+    public record Result(Claim claim, Outcome outcome) {
     }
 
     @Inject
@@ -98,28 +118,81 @@ public class DeliveryService {
      * for {@code lease}; each claim counts as an attempt.
      */
     public List<Claim> claimDue(int limit, Duration lease) {
-        List<UUID> ids = WorkQueue.claim(Delivery.getEntityManager(), "delivery", "status = 'PENDING'", ", version = version + 1",
+        List<UUID> ids = WorkQueue.claim(Delivery.getEntityManager(), Delivery.TABLE, "status = 'PENDING'", ", version = version + 1",
                 limit, now(), lease);
         if (ids.isEmpty()) {
             return List.of();
         }
-        return Delivery.<Delivery>list("id in ?1", ids).stream().map(d -> {
-            Organization o = Organization.findById(d.organizationId);
-            return new Claim(d.id, d.attempts, o.webhookUrl, o.webhookSecret, o.email, d, Dispatch.findById(d.dispatchId));
-        }).toList();
+        // what the senders need, in one query and without loading entities
+        List<Object[]> rows = Delivery.getEntityManager().createQuery("""
+                select d.id, d.attempts, d.channel, d.part, d.organizationName, o.webhookUrl, o.webhookSecret, o.email,
+                       x.id, x.bulletinId, x.issueLabel, x.title, x.summary, x.link, x.acknowledgeBy
+                from Delivery d, Organization o, Dispatch x
+                where d.id in ?1 and o.id = d.organizationId and x.id = d.dispatchId""", Object[].class)
+                .setParameter(1, ids).getResultList();
+        Map<UUID, Letter> letters = new HashMap<>();
+        List<Claim> claims = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Letter letter = letters.computeIfAbsent((UUID) r[8], id -> new Letter(id, (UUID) r[9], (String) r[10], (String) r[11],
+                    (String) r[12], (String) r[13], (Instant) r[14]));
+            claims.add(new Claim((UUID) r[0], (Integer) r[1], (Channel) r[2], (Part) r[3], (String) r[4], (String) r[5], (String) r[6],
+                    (String) r[7], letter));
+        }
+        return claims;
     }
 
-    /** The receiver answered 2xx (or the mail server took the message): SENT, unless the delivery left PENDING meanwhile. */
-    public void recordSent(UUID id, int attemptNo, Integer httpStatus) {
-        Delivery d = Delivery.findById(id);
-        if (d == null || d.status != DeliveryStatus.PENDING) {
-            return;
+    /**
+     * Records the outcomes of sent claims in one transaction: the accepted ones SENT with their
+     * attempt in one statement, the others each after its back-off or FAILED. A delivery that left
+     * PENDING meanwhile (a resend, a hand-over by an operator) is left as it is.
+     */
+    public void record(List<Result> results) {
+        List<Result> accepted = results.stream().filter(r -> r.outcome().sent()).toList();
+        if (!accepted.isEmpty()) {
+            recordSent(accepted);
         }
-        d.status = DeliveryStatus.SENT;
-        d.sentAt = now();
-        d.nextAttemptAt = null;
-        d.lastError = null;
-        attempt(d, attemptNo, "SENT", httpStatus, null);
+        for (Result r : results) {
+            if (!r.outcome().sent()) {
+                recordFailure(r.claim().deliveryId(), r.claim().attemptNo(), r.outcome().status(), r.outcome().error());
+            }
+        }
+    }
+
+    /** The receivers answered 2xx (or the mail server took the messages): SENT, and the attempt kept, in one statement. */
+    private void recordSent(List<Result> accepted) {
+        int n = accepted.size();
+        UUID[] attemptIds = new UUID[n];
+        UUID[] deliveryIds = new UUID[n];
+        Integer[] attemptNos = new Integer[n];
+        Integer[] statuses = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Result r = accepted.get(i);
+            attemptIds[i] = UUID.randomUUID();
+            deliveryIds[i] = r.claim().deliveryId();
+            attemptNos[i] = r.claim().attemptNo();
+            statuses[i] = r.outcome().status();
+        }
+        OffsetDateTime at = now().atOffset(ZoneOffset.UTC);
+        Delivery.getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement sent = c.prepareStatement("""
+                    with done as (
+                        update delivery set status = 'SENT', sent_at = ?, next_attempt_at = null, last_error = null, version = version + 1
+                        where id = any (?) and status = 'PENDING'
+                        returning id)
+                    insert into delivery_attempt (id, delivery_id, attempt_no, at, outcome, http_status)
+                    select r.id, r.delivery_id, r.attempt_no, ?, 'SENT', r.http_status
+                    from unnest(?::uuid[], ?::uuid[], ?::int[], ?::int[]) as r (id, delivery_id, attempt_no, http_status)
+                    join done on done.id = r.delivery_id""")) {
+                sent.setObject(1, at);
+                sent.setArray(2, c.createArrayOf("uuid", deliveryIds));
+                sent.setObject(3, at);
+                sent.setArray(4, c.createArrayOf("uuid", attemptIds));
+                sent.setArray(5, c.createArrayOf("uuid", deliveryIds));
+                sent.setArray(6, c.createArrayOf("int4", attemptNos));
+                sent.setArray(7, c.createArrayOf("int4", statuses));
+                sent.executeUpdate();
+            }
+        });
     }
 
     /** Another answer, a timeout or a refusal: retry after the back-off, or FAILED after the last attempt. */

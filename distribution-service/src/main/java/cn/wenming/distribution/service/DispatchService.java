@@ -3,11 +3,14 @@ package cn.wenming.distribution.service;
 import static jakarta.transaction.Transactional.TxType.REQUIRED;
 import static jakarta.transaction.Transactional.TxType.SUPPORTS;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +18,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.persistence.Constraints;
+import cn.wenming.common.persistence.WorkQueue;
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.distribution.domain.Channel;
 import cn.wenming.distribution.domain.Delivery;
 import cn.wenming.distribution.domain.DeliveryStatus;
 import cn.wenming.distribution.domain.Dispatch;
@@ -39,6 +48,12 @@ public class DispatchService {
     @Inject
     Clock clock;
 
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Event<WorkQueue.Added> added;
+
     public Dispatch create(DispatchInput in, String by) {
         boolean resend = Boolean.TRUE.equals(in.resend());
         Integer last = Dispatch.find("select max(d.round) from Dispatch d where d.bulletinId = ?1", in.bulletinId())
@@ -46,10 +61,17 @@ public class DispatchService {
         if (last != null && !resend) {
             throw roundConflict(in.bulletinId());
         }
+        // the lists in one query (their members batch-fetched), then in the order given
+        Map<UUID, DistributionList> found = new HashMap<>();
+        if (!in.lists().isEmpty()) {
+            DistributionList.<DistributionList>list("id in ?1", in.lists()).forEach(l -> found.put(l.id, l));
+        }
         List<Resolution.NamedList> lists = new ArrayList<>();
         for (UUID listId : in.lists()) {
-            DistributionList l = DistributionList.<DistributionList>findByIdOptional(listId)
-                    .orElseThrow(() -> ProblemException.invalid("lists", "分发名单不存在 (no such distribution list): " + listId));
+            DistributionList l = found.get(listId);
+            if (l == null) {
+                throw ProblemException.invalid("lists", "分发名单不存在 (no such distribution list): " + listId);
+            }
             lists.add(new Resolution.NamedList(l.name, l.type, l.members));
         }
         Map<UUID, Part> additions = new LinkedHashMap<>();
@@ -78,24 +100,58 @@ public class DispatchService {
         d.createdAt = now;
         // two first dispatches of one bulletin at once: the round's unique key lets one in
         Constraints.flushOrConflict(d::persistAndFlush, Dispatch.ROUND_UNIQUE, () -> roundConflict(in.bulletinId()));
-        Map<UUID, Organization> organizations = new LinkedHashMap<>();
-        Organization.<Organization>list("id in ?1", recipients.stream().map(Resolution.Recipient::organizationId).toList())
-                .forEach(o -> organizations.put(o.id, o));
-        for (Resolution.Recipient r : recipients) {
-            Organization o = organizations.get(r.organizationId());
-            Delivery delivery = new Delivery();
-            delivery.id = UUID.randomUUID();
-            delivery.dispatchId = d.id;
-            delivery.organizationId = o.id;
-            delivery.organizationName = o.name;
-            delivery.part = r.part();
-            delivery.namedBy = new ArrayList<>(r.namedBy());
-            delivery.channel = o.channel;
-            delivery.status = DeliveryStatus.PENDING;
-            delivery.nextAttemptAt = o.channel == Channel.PAPER ? null : now; // the worker sends webhooks and e-mail
-            delivery.persist();
+        int written = insertDeliveries(d.id, recipients, now);
+        if (written != recipients.size()) {
+            // an organization named by a list was deleted meanwhile (organizations are never deleted by the API)
+            throw new IllegalStateException("dispatch " + d.id + ": " + recipients.size() + " recipients, " + written + " deliveries written");
         }
+        added.fire(new WorkQueue.Added(Delivery.TABLE)); // the worker starts sending as soon as this commits
         return d;
+    }
+
+    /**
+     * Writes one PENDING delivery per recipient in one statement, whatever their number: each
+     * takes its organization's name and channel at this moment, and webhook and e-mail deliveries
+     * are due at once (the worker sends them; paper ones wait for an operator). The resolution
+     * (one delivery per organization, its part, what named it) is {@link Resolution}'s, done before.
+     */
+    private int insertDeliveries(UUID dispatchId, List<Resolution.Recipient> recipients, Instant now) {
+        UUID[] ids = new UUID[recipients.size()];
+        UUID[] organizations = new UUID[recipients.size()];
+        String[] parts = new String[recipients.size()];
+        String[] namedBy = new String[recipients.size()];
+        for (int i = 0; i < recipients.size(); i++) {
+            Resolution.Recipient r = recipients.get(i);
+            ids[i] = UUID.randomUUID();
+            organizations[i] = r.organizationId();
+            parts[i] = r.part().name();
+            namedBy[i] = json(r.namedBy());
+        }
+        return Delivery.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    insert into delivery (id, dispatch_id, organization_id, organization_name, part, named_by, channel, status,
+                                          attempts, next_attempt_at, version)
+                    select r.id, ?, o.id, o.name, r.part, r.named_by::jsonb, o.channel, 'PENDING',
+                           0, case when o.channel = 'PAPER' then null else ? end, 0
+                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) as r (id, organization_id, part, named_by)
+                    join organization o on o.id = r.organization_id""")) {
+                insert.setObject(1, dispatchId);
+                insert.setObject(2, now.atOffset(ZoneOffset.UTC));
+                insert.setArray(3, c.createArrayOf("uuid", ids));
+                insert.setArray(4, c.createArrayOf("uuid", organizations));
+                insert.setArray(5, c.createArrayOf("text", parts));
+                insert.setArray(6, c.createArrayOf("text", namedBy));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    private String json(List<String> names) {
+        try {
+            return json.writeValueAsString(names);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(SUPPORTS)
@@ -162,9 +218,14 @@ public class DispatchService {
     /** FAILED deliveries of the dispatch go back to PENDING with fresh attempts; the others are untouched. */
     public Optional<Dispatch> resendFailed(UUID id) {
         Optional<Dispatch> d = Dispatch.findByIdOptional(id);
-        d.ifPresent(dispatch -> Delivery.update(
-                "status = ?1, attempts = 0, nextAttemptAt = ?2, version = version + 1 where dispatchId = ?3 and status = ?4",
-                DeliveryStatus.PENDING, Instant.now(clock), dispatch.id, DeliveryStatus.FAILED));
+        d.ifPresent(dispatch -> {
+            int again = Delivery.update(
+                    "status = ?1, attempts = 0, nextAttemptAt = ?2, version = version + 1 where dispatchId = ?3 and status = ?4",
+                    DeliveryStatus.PENDING, Instant.now(clock), dispatch.id, DeliveryStatus.FAILED);
+            if (again > 0) {
+                added.fire(new WorkQueue.Added(Delivery.TABLE));
+            }
+        });
         return d;
     }
 

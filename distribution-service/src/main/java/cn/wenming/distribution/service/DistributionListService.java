@@ -39,6 +39,8 @@ public class DistributionListService {
 
     public static final Set<String> SORTABLE = Set.of("name", "createdAt");
     public static final String DEFAULT_SORT = "name";
+    /** Ids one list request may name ({@code ?id=}): a page's worth. */
+    public static final int MAX_IDS = PageRequest.MAX_LIMIT;
 
     @Inject
     Clock clock;
@@ -97,12 +99,13 @@ public class DistributionListService {
         return DistributionList.findByIdOptional(id);
     }
 
-    /** One page ({@code limit + 1} rows) of one type if given. */
+    /** One page ({@code limit + 1} rows) of one type if given, of the lists with these ids if given. */
     @Transactional(SUPPORTS)
-    public List<DistributionList> list(PageRequest page, Sort sort, Part type) {
+    public List<DistributionList> list(PageRequest page, Sort sort, Part type, Collection<UUID> ids) {
         String key = sort.field();
         var q = new ListQuery()
                 .filter("type = :type", "type", type)
+                .filter("id in :ids", "ids", ids)
                 .after(page, key, sort.descending(), key.equals("createdAt") ? ListQuery::instant : ListQuery::text);
         return DistributionList.<DistributionList>find(q.hql(key, sort.descending()), q.params())
                 .page(0, page.fetchSize())

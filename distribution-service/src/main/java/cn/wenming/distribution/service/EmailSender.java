@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.distribution.config.DistributionConfig;
 import cn.wenming.distribution.domain.Channel;
-import cn.wenming.distribution.domain.Dispatch;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
@@ -53,23 +52,23 @@ public class EmailSender implements ChannelSender {
 
     /** 【首都精神文明建设简报】第17期 标题（报） */
     static String subject(DeliveryService.Claim c) {
-        return "【首都精神文明建设简报】" + c.dispatch().issueLabel + " " + c.dispatch().title + "（" + c.delivery().part.label() + "）";
+        return "【首都精神文明建设简报】" + c.letter().issueLabel() + " " + c.letter().title() + "（" + c.part().label() + "）";
     }
 
     static String text(DeliveryService.Claim c) {
-        Dispatch d = c.dispatch();
+        DeliveryService.Letter d = c.letter();
         StringBuilder t = new StringBuilder();
-        t.append(c.delivery().organizationName).append("：\n\n");
-        t.append("《首都精神文明建设简报》").append(d.issueLabel).append("已印发，").append(c.delivery().part.label()).append("贵单位。\n\n");
-        t.append("标题：").append(d.title).append('\n');
-        if (d.summary != null && !d.summary.isBlank()) {
-            t.append("摘要：").append(d.summary).append('\n');
+        t.append(c.recipient()).append("：\n\n");
+        t.append("《首都精神文明建设简报》").append(d.issueLabel()).append("已印发，").append(c.part().label()).append("贵单位。\n\n");
+        t.append("标题：").append(d.title()).append('\n');
+        if (d.summary() != null && !d.summary().isBlank()) {
+            t.append("摘要：").append(d.summary()).append('\n');
         }
-        if (d.link != null && !d.link.isBlank()) {
-            t.append("全文：").append(d.link).append('\n');
+        if (d.link() != null && !d.link().isBlank()) {
+            t.append("全文：").append(d.link()).append('\n');
         }
-        if (d.acknowledgeBy != null) {
-            t.append("\n请于").append(DEADLINE.format(OfficeTime.of(d.acknowledgeBy))).append("前签收。\n");
+        if (d.acknowledgeBy() != null) {
+            t.append("\n请于").append(DEADLINE.format(OfficeTime.of(d.acknowledgeBy()))).append("前签收。\n");
         }
         t.append("\n分发编号 (delivery id)：").append(c.deliveryId()).append('\n');
         t.append("首都精神文明建设委员会办公室\n");

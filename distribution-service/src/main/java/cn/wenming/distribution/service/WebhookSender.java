@@ -138,18 +138,19 @@ public class WebhookSender implements ChannelSender {
 
     /** The JSON body: what the receiver needs to show and fetch the issue, and the delivery id to de-duplicate on. */
     String body(DeliveryService.Claim c) {
+        DeliveryService.Letter letter = c.letter();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("deliveryId", c.deliveryId());
-        m.put("dispatchId", c.dispatch().id);
-        m.put("bulletinId", c.dispatch().bulletinId);
-        m.put("issueLabel", c.dispatch().issueLabel);
-        m.put("title", c.dispatch().title);
-        m.put("summary", c.dispatch().summary);
-        m.put("link", c.dispatch().link);
-        m.put("part", c.delivery().part);
-        m.put("partLabel", c.delivery().part.label());
-        m.put("recipient", c.delivery().organizationName);
-        m.put("acknowledgeBy", c.dispatch().acknowledgeBy == null ? null : OfficeTime.of(c.dispatch().acknowledgeBy).toString());
+        m.put("dispatchId", letter.dispatchId());
+        m.put("bulletinId", letter.bulletinId());
+        m.put("issueLabel", letter.issueLabel());
+        m.put("title", letter.title());
+        m.put("summary", letter.summary());
+        m.put("link", letter.link());
+        m.put("part", c.part());
+        m.put("partLabel", c.part().label());
+        m.put("recipient", c.recipient());
+        m.put("acknowledgeBy", letter.acknowledgeBy() == null ? null : OfficeTime.of(letter.acknowledgeBy()).toString());
         m.put("acknowledgeUrl", "/api/v1/deliveries/" + c.deliveryId() + "/acknowledgement");
         try {
             return json.writeValueAsString(m);

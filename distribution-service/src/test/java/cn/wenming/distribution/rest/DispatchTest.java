@@ -54,6 +54,39 @@ class DispatchTest {
     }
 
     @Test
+    void aLargeDispatchIsWrittenAtOnceAndStillGivesEachBodyOneCopyUnderItsHighestPart() {
+        // 120 bodies on three overlapping lists and one addition that a list names too
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            bodies.add(Fixtures.paperOrganization(Fixtures.unique("收文单位" + i), i < 60 ? "SUPERIOR" : i < 100 ? "PEER" : "SUBORDINATE"));
+        }
+        String report = list("REPORT", bodies.subList(0, 60).toArray(String[]::new));   // 0-59
+        String send = list("SEND", bodies.subList(40, 100).toArray(String[]::new));     // 40-99
+        List<String> issueMembers = new java.util.ArrayList<>(bodies.subList(80, 120));   // 80-119 and 0-9
+        issueMembers.addAll(bodies.subList(0, 10));
+        String issue = list("ISSUE", issueMembers.toArray(String[]::new));
+        Response d = dispatch(body(UUID.randomUUID(), null, List.of(issue, send, report), bodies.get(119)));
+        d.then().statusCode(201).body("counts.total", equalTo(120)).body("counts.pending", equalTo(120));
+        List<Map<String, Object>> items = new java.util.ArrayList<>(deliveries(d.path("id"), ""));
+        items.addAll(given().header("Authorization", Fixtures.as(Roles.EDITOR)).queryParam("limit", 100)
+                .queryParam("cursor", (String) given().header("Authorization", Fixtures.as(Roles.EDITOR)).queryParam("limit", 100)
+                        .get(PATH + "/" + d.path("id") + "/deliveries").path("nextCursor"))
+                .get(PATH + "/" + d.path("id") + "/deliveries").then().statusCode(200).extract().<List<Map<String, Object>>>path("items"));
+        assertEquals(120, items.stream().map(i -> i.get("organizationId")).distinct().count(), "one delivery per body: " + items.size());
+        assertEquals(120, items.size());
+        for (int i = 0; i < 120; i++) {
+            Map<String, Object> one = byOrganization(items, bodies.get(i));
+            String expected = i < 60 ? "REPORT" : i < 100 ? "SEND" : "ISSUE";
+            assertEquals(expected, one.get("part"), "body " + i);
+            assertEquals("PENDING", one.get("status"), "body " + i);
+            int namedBy = ((List<?>) one.get("namedBy")).size();
+            boolean twice = i < 10 || (i >= 40 && i < 60) || (i >= 80 && i < 100) || i == 119;
+            assertEquals(twice ? 2 : 1, namedBy, "body " + i + " named by " + one.get("namedBy"));
+        }
+        assertEquals("本期增发", ((List<?>) byOrganization(items, bodies.get(119)).get("namedBy")).get(1), "a list first, then the addition");
+    }
+
+    @Test
     void aSecondDispatchOfOneIssueIsAConflictUnlessAResend() {
         UUID bulletin = UUID.randomUUID();
         String list = list("ISSUE", Fixtures.paperOrganization(Fixtures.unique("各区文明办"), "SUBORDINATE"));

@@ -97,6 +97,41 @@ class DistributionListResourceTest {
                 .then().body("items.name", not(hasItem(name)));
     }
 
+    @Test
+    void listsNamedByIdComeInOneAnswerWithTheirMembersAndUnknownIdsAreLeftOut() {
+        String a = Fixtures.paperOrganization(Fixtures.unique("中央文明办"), "SUPERIOR");
+        String b = Fixtures.paperOrganization(Fixtures.unique("首都文明委委员"), "PEER");
+        String c = Fixtures.paperOrganization(Fixtures.unique("各区文明办"), "SUBORDINATE");
+        String report = create(json(Fixtures.unique("名单·报"), "REPORT", a, b)).then().statusCode(201).extract().path("id");
+        String issue = create(json(Fixtures.unique("名单·发"), "ISSUE", c, a)).then().statusCode(201).extract().path("id");
+        create(json(Fixtures.unique("名单·送"), "SEND", b)).then().statusCode(201); // not asked for
+        String unknown = UUID.randomUUID().toString();
+        Response r = given().header("Authorization", Fixtures.as(Roles.SERVICE)).queryParam("id", report, unknown, issue, report)
+                .queryParam("limit", 100).get(PATH);
+        r.then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", org.hamcrest.Matchers.nullValue());
+        List<String> ids = r.path("items.id");
+        assertEquals(java.util.Set.of(report, issue), new java.util.HashSet<>(ids), "the lists asked for, each once, and no other");
+        int at = ids.indexOf(issue);
+        assertEquals(List.of(c, a), r.path("items[" + at + "].members.id"), "members in their order");
+        // paging works with the filter: one list a page
+        given().header("Authorization", Fixtures.as(Roles.READER)).queryParam("id", report, issue).queryParam("limit", 1).get(PATH)
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void anIdThatIsNotAUuidOrMoreThanAPageOfIdsIsAProblemNamingId() {
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.READER)).queryParam("id", "简报常用名单·报").get(PATH).then(),
+                400, "validation").body("errors.field", equalTo(List.of("id")));
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.READER)).queryParam("id", UUID.randomUUID().toString(), "第17期")
+                .get(PATH).then(), 400, "validation").body("errors.field", equalTo(List.of("id")));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            many.add(UUID.randomUUID().toString());
+        }
+        assertProblem(given().header("Authorization", Fixtures.as(Roles.READER)).queryParam("id", many).get(PATH).then(),
+                400, "validation").body("errors.field", equalTo(List.of("id")));
+    }
+
     static String json(String name, String type, String... members) {
         return "{\"name\":\"%s\",\"type\":\"%s\",\"members\":[%s]}".formatted(name, type,
                 String.join(",", java.util.Arrays.stream(members).map(m -> "\"" + m + "\"").toList()));

@@ -15,8 +15,20 @@ import jakarta.persistence.EntityManager;
  * meanwhile; it does the work without a transaction, then records the outcome. A worker that dies
  * leaves its claims to be taken again once the lease has passed. Used by bulletin-service's
  * outbox and distribution-service's deliveries.
+ *
+ * <p>Work is taken as soon as it is committed: the transaction that adds it fires {@link Added},
+ * and the queue's worker, observing it after success, wakes its {@link Drain}; a poll is only the
+ * safety net (for retries that come due, a wake lost in a crash, another replica's work).
  */
 public final class WorkQueue {
+
+    /**
+     * Fired (a CDI event) inside a transaction that adds due work to the queue table {@code queue};
+     * its worker observes it with {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}, so it
+     * looks only once the work is committed and visible, and never for a rolled-back one.
+     */
+    public record Added(String queue) {
+    }
 
     private WorkQueue() {
     }
