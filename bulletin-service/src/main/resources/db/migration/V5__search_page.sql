@@ -53,7 +53,7 @@ $$;
 -- follows bulletin_list_idx and stops after n hits or after `budget` articles; in the second case
 -- the GIN index gives the rest after the last article walked. Generic plans, made once per
 -- connection: the statements are written so that their plan does not depend on the words.
-create function search_group(q tsquery, in_title boolean, statuses text[], after_date date, after_id uuid, n int, budget int)
+create function search_walk(q tsquery, in_title boolean, statuses text[], after_date date, after_id uuid, n int, budget int)
     returns table (sort_date date, article_id uuid)
     language plpgsql stable
     set plan_cache_mode = force_generic_plan
@@ -120,10 +120,10 @@ begin
 end
 $$;
 
--- The same group with filters: planned at every call with its values (a null filter drops out of
--- the plan), so that PostgreSQL picks the index the filters make best.
-create function search_group_filtered(q tsquery, in_title boolean, statuses text[], series uuid, in_year int, from_date date,
-                                      to_date date, after_date date, after_id uuid, n int)
+-- The same group, planned at every call with its values (a null filter drops out of the plan), so
+-- that PostgreSQL picks the index the filters make best: for searches with filters.
+create function search_planned(q tsquery, in_title boolean, statuses text[], series uuid, in_year int, from_date date,
+                               to_date date, after_date date, after_id uuid, n int)
     returns table (sort_date date, article_id uuid)
     language plpgsql stable
     set plan_cache_mode = force_custom_plan
@@ -157,7 +157,7 @@ $$;
 -- paragraphs only, each group newest first; after the cursor (after_title: its group; null on the
 -- first page); at most n. title_budget and body_budget: how many articles each group may walk
 -- before the GIN index takes over (0: the GIN index at once); when either is null, or with a
--- filter, both groups are planned with this search's values instead (search_group_filtered).
+-- filter, both groups are planned with this search's values instead (search_planned).
 create function search_page(q text, statuses text[], series uuid, in_year int, from_date date, to_date date,
                             after_title boolean, after_date date, after_id uuid, n int, title_budget int, body_budget int)
     returns table (title_match boolean, sort_date date, article_id uuid, seq int, title text, paragraphs text[],
@@ -179,11 +179,11 @@ begin
   if after_title is null or after_title then
     if filtered then
       select coalesce(array_agg(g.article_id order by g.o), '{}') into title_ids
-      from search_group_filtered(tsq, true, statuses, series, in_year, from_date, to_date, after_date, after_id, n)
+      from search_planned(tsq, true, statuses, series, in_year, from_date, to_date, after_date, after_id, n)
            with ordinality as g (sort_date, article_id, o);
     else
       select coalesce(array_agg(g.article_id order by g.o), '{}') into title_ids
-      from search_group(tsq, true, statuses, after_date, after_id, n, title_budget) with ordinality as g (sort_date, article_id, o);
+      from search_walk(tsq, true, statuses, after_date, after_id, n, title_budget) with ordinality as g (sort_date, article_id, o);
     end if;
   end if;
   if cardinality(title_ids) < n then
@@ -194,11 +194,11 @@ begin
     end if;
     if filtered then
       select coalesce(array_agg(g.article_id order by g.o), '{}') into body_ids
-      from search_group_filtered(tsq, false, statuses, series, in_year, from_date, to_date, after_date, after_id,
-                                 n - cardinality(title_ids)) with ordinality as g (sort_date, article_id, o);
+      from search_planned(tsq, false, statuses, series, in_year, from_date, to_date, after_date, after_id,
+                          n - cardinality(title_ids)) with ordinality as g (sort_date, article_id, o);
     else
       select coalesce(array_agg(g.article_id order by g.o), '{}') into body_ids
-      from search_group(tsq, false, statuses, after_date, after_id, n - cardinality(title_ids), body_budget)
+      from search_walk(tsq, false, statuses, after_date, after_id, n - cardinality(title_ids), body_budget)
            with ordinality as g (sort_date, article_id, o);
     end if;
   end if;

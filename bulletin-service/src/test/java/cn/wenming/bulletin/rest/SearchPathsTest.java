@@ -55,14 +55,22 @@ class SearchPathsTest {
     record Made(String articleId, LocalDate sortDate, boolean published, String title, List<String> paragraphs) {
     }
 
-    @Test
-    void everyWayToFindAPageGivesTheSameHitsInTheSameOrder() {
+    /** The words, and every article made, published or not. */
+    record Data(String common, String rare, List<Made> made) {
+    }
+
+    /**
+     * Ten issues with three articles each (three issues on one day, two on another, so the article
+     * id orders those): the common word in the title of every other first article and in the
+     * paragraphs of most, the rare word in one title and one paragraph (between {@code <} and
+     * {@code >}, next to an {@code &}); and a draft, newest of all, with both words.
+     */
+    private Data data() {
         String common = word(2);
         String rare = word(4);
         Desk d = new Desk();
         String series = d.newSeries();
         List<Made> made = new ArrayList<>();
-        // ten issues, three of them on one day and two on another (the article id orders those)
         List<LocalDate> dates = List.of(LocalDate.of(2090, 6, 1), LocalDate.of(2090, 6, 1), LocalDate.of(2090, 6, 1),
                 LocalDate.of(2090, 5, 20), LocalDate.of(2090, 5, 10), LocalDate.of(2090, 5, 10), LocalDate.of(2089, 12, 31),
                 LocalDate.of(2089, 7, 1), LocalDate.of(2088, 1, 1), LocalDate.of(2087, 3, 3));
@@ -75,12 +83,19 @@ class SearchPathsTest {
                     Desk.article("工作动态" + i, i % 3 == 0 ? "没有那个词的段落。" : "一段很长的开头，用来把命中的词推到后面，" + common + "再次出现。"),
                     Desk.article(title3, body3)));
         }
-        // a draft, newest of all, with both words: staff find it, readers never do
         Map<String, Object> draft = Desk.draft(series, LocalDate.of(2090, 7, 1), "梅雪峰");
         draft.put("articles", List.of(Desk.article(common + rare + "草稿", "草稿里的" + common + "和" + rare + "。")));
         String draftId = Desk.as(d.editor).body(draft).post(Desk.BULLETINS).then().statusCode(201).extract().path("id");
         made.addAll(articles(d, draftId, LocalDate.of(2090, 7, 1), false));
+        return new Data(common, rare, made);
+    }
 
+    @Test
+    void everyWayToFindAPageGivesTheSameHitsInTheSameOrder() {
+        Data data = data();
+        String common = data.common();
+        String rare = data.rare();
+        List<Made> made = data.made();
         for (String word : List.of(common, rare)) {
             for (boolean staff : List.of(false, true)) {
                 List<Made> expected = expected(made, word, staff);
@@ -109,6 +124,44 @@ class SearchPathsTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void throughTheApiWithoutFiltersTheWayChosenFromTheStatisticsGivesTheSameHits() {
+        Data data = data();
+        for (String word : List.of(data.common(), data.rare())) {
+            for (boolean staff : List.of(false, true)) {
+                Desk d = new Desk();
+                String token = staff ? d.editor : d.reader;
+                List<Made> expected = expected(data.made(), word, staff);
+                List<Hit> planned = allPages(word, 100, staff, Paths.PLANNED);
+                List<Map<String, Object>> items = new ArrayList<>();
+                String cursor = null;
+                do {
+                    var request = Desk.as(token).queryParam("q", word).queryParam("limit", 3);
+                    if (cursor != null) {
+                        request.queryParam("cursor", cursor);
+                    }
+                    Response page = request.get(SearchTest.SEARCH);
+                    page.then().statusCode(200);
+                    items.addAll(page.path("items"));
+                    cursor = page.path("nextCursor");
+                } while (cursor != null && items.size() < 100);
+                String how = word + (staff ? " as staff" : " as reader");
+                assertEquals(expected.stream().map(Made::articleId).toList(), items.stream().map(i -> i.get("articleId")).toList(), how);
+                for (int k = 0; k < items.size(); k++) {
+                    Map<String, Object> item = items.get(k);
+                    Hit hit = planned.get(k);
+                    assertEquals(hit.titleMatch(), item.get("titleMatch"), how);
+                    assertEquals(hit.titleHighlight(), item.get("titleHighlight"), how);
+                    assertEquals(hit.snippet(), item.get("snippet"), how);
+                    assertEquals(hit.status().name(), item.get("status"), how);
+                    assertEquals(hit.issueDate().toString(), item.get("issueDate"), how);
+                    assertEquals(hit.seriesTitle(), item.get("seriesTitle"), how);
+                }
+                assertEquals(staff, items.stream().anyMatch(i -> "DRAFT".equals(i.get("status"))), how + ": the draft");
             }
         }
     }
