@@ -38,10 +38,10 @@ public class SearchStatistics {
     public enum Column {
         TITLE("search_title"), BODY("search_body");
 
-        private final String name;
+        private final String column;
 
-        Column(String name) {
-            this.name = name;
+        Column(String column) {
+            this.column = column;
         }
     }
 
@@ -119,8 +119,10 @@ public class SearchStatistics {
                 s = load();
                 snapshot = s;
             } catch (SQLException | RuntimeException e) {
-                // the estimate only saves time: search on without it, and try again next time
+                // the estimate only saves time: search on with what there is, and try again in a while
                 LOG.warnf("search statistics could not be read: %s", e.toString());
+                s = new Snapshot(s == null ? Map.of() : s.columns(), clock.instant());
+                snapshot = s;
             } finally {
                 loading.set(false);
             }
@@ -138,7 +140,7 @@ public class SearchStatistics {
                           and most_common_elems is not null""");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                Column column = rs.getString(1).equals(Column.TITLE.name) ? Column.TITLE : Column.BODY;
+                Column column = rs.getString(1).equals(Column.TITLE.column) ? Column.TITLE : Column.BODY;
                 columns.put(column, lexemes(rs.getArray(2), rs.getArray(3)));
             }
         }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -208,15 +207,7 @@ class SearchPathsTest {
 
     @SafeVarargs
     private List<Made> historical(Desk d, String series, LocalDate date, Map<String, Object>... articles) {
-        int n = numbers.incrementAndGet();
-        Map<String, Object> body = new HashMap<>();
-        body.put("seriesId", series);
-        body.put("issueNo", n);
-        body.put("cumulativeNo", n);
-        body.put("issueDate", date.toString());
-        body.put("articles", List.of(articles));
-        String id = Desk.as(d.admin).body(body).post(Desk.BULLETINS + "/historical").then().statusCode(201).extract().path("id");
-        return articles(d, id, date, true);
+        return articles(d, d.historical(series, numbers.incrementAndGet(), date, List.of(articles)), date, true);
     }
 
     private static List<Made> articles(Desk d, String issueId, LocalDate date, boolean published) {

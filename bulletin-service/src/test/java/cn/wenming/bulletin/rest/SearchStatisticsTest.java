@@ -9,10 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -43,16 +40,8 @@ class SearchStatisticsTest {
         Desk d = new Desk();
         String series = d.newSeries();
         for (int i = 1; i <= 12; i++) {
-            Map<String, Object> body = new HashMap<>();
-            body.put("seriesId", series);
-            body.put("issueNo", i);
-            body.put("cumulativeNo", i);
-            body.put("issueDate", LocalDate.of(2000, 1, i).toString());
-            List<Map<String, Object>> articles = new ArrayList<>();
-            articles.add(Desk.article(word + "工作会议召开", "正文里没有。"));
-            articles.add(Desk.article("其他消息", "正文里有" + word + "。"));
-            body.put("articles", articles);
-            Desk.as(d.admin).body(body).post(Desk.BULLETINS + "/historical").then().statusCode(201);
+            d.historical(series, i, LocalDate.of(2000, 1, i),
+                    List.of(Desk.article(word + "工作会议召开", "正文里没有。"), Desk.article("其他消息", "正文里有" + word + "。")));
         }
         long total;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
