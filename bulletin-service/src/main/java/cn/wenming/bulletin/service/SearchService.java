@@ -222,9 +222,17 @@ public class SearchService {
         static final String ELLIPSIS = "…";
 
         private final List<String> runs;
+        /** Whether the words are CJK ideographs only, which every NFKC text holds as they are. */
+        private final boolean ideographs;
 
         Highlighter(String query) {
             this.runs = runs(query);
+            this.ideographs = runs.stream().allMatch(run -> run.chars().allMatch(Highlighter::ideograph));
+        }
+
+        /** A CJK ideograph of the BMP: a letter that NFKC and lower case keep as it is. */
+        static boolean ideograph(int c) {
+            return c >= 0x3400 && c <= 0x9FFF && (c <= 0x4DBF || c >= 0x4E00);
         }
 
         /** The words of a query: its runs of letters, normalized. */
@@ -278,6 +286,22 @@ public class SearchService {
             if (text == null || text.isEmpty()) {
                 return List.of();
             }
+            if (ideographs && Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+                // search_normalize leaves the ideographs of an NFKC text where they are, and makes
+                // no other character one of them: the words stand in the text as they are
+                List<int[]> spans = new ArrayList<>();
+                for (String run : runs) {
+                    for (int i = text.indexOf(run); i >= 0; i = text.indexOf(run, i + 1)) {
+                        spans.add(new int[] { i, i + run.length() });
+                    }
+                }
+                return merged(spans);
+            }
+            return normalizedHits(text);
+        }
+
+        /** {@link #hits}, always through the normalized text. */
+        List<int[]> normalizedHits(String text) {
             Normalized n = normalize(text);
             List<int[]> spans = new ArrayList<>();
             for (String run : runs) {
@@ -285,6 +309,10 @@ public class SearchService {
                     spans.add(new int[] { n.from[i], n.to[i + run.length() - 1] });
                 }
             }
+            return merged(spans);
+        }
+
+        private static List<int[]> merged(List<int[]> spans) {
             spans.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
             List<int[]> merged = new ArrayList<>();
             for (int[] s : spans) {
@@ -347,8 +375,8 @@ public class SearchService {
                     from = Arrays.copyOf(from, from.length * 2);
                     to = Arrays.copyOf(to, to.length * 2);
                 }
-                if (cp >= 0x3400 && cp <= 0x9FFF && (cp <= 0x4DBF || cp >= 0x4E00)) {
-                    // a CJK ideograph, most of a bulletin's text: a letter that NFKC and lower case keep as it is
+                if (ideograph(cp)) {
+                    // most of a bulletin's text
                     from[out.length()] = i;
                     to[out.length()] = i + 1;
                     out.append((char) cp);
