@@ -35,6 +35,8 @@ public interface BulletinConfig {
 
     Scheduler scheduler();
 
+    Search search();
+
     Outbox outbox();
 
     Dispatch dispatch();
@@ -43,6 +45,21 @@ public interface BulletinConfig {
         /** How often due scheduled issues are looked for. Env: {@code BULLETIN_SCHEDULER_EVERY}. */
         @WithDefault("5s")
         String every();
+    }
+
+    /** Full-text search (docs/search.md). */
+    interface Search {
+        /**
+         * How many articles a search may walk, newest first, to fill a page before it takes the
+         * GIN index instead; words expected in fewer than a page of that many take the GIN index at
+         * once. Env: {@code BULLETIN_SEARCH_WALK_BUDGET}.
+         */
+        @WithDefault("1000")
+        int walkBudget();
+
+        /** How long PostgreSQL's statistics of the words are kept before they are read again. Env: {@code BULLETIN_SEARCH_STATISTICS_EVERY}. */
+        @WithDefault("5m")
+        Duration statisticsEvery();
     }
 
     /** The relay of published issues to distribution-service (the outbox). */

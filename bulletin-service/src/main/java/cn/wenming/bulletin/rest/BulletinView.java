@@ -55,6 +55,10 @@ public record BulletinView(
     }
 
     static String label(Bulletin b) {
-        return b.issueNo == null ? null : b.year + "年第" + b.issueNo + "期（总第" + b.cumulativeNo + "期）";
+        return label(b.year, b.issueNo, b.cumulativeNo);
+    }
+
+    static String label(Integer year, Integer issueNo, Integer cumulativeNo) {
+        return issueNo == null ? null : year + "年第" + issueNo + "期（总第" + cumulativeNo + "期）";
     }
 }

@@ -7,8 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import cn.wenming.bulletin.domain.Article;
-import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.BulletinStatus;
 import cn.wenming.bulletin.service.SearchService;
 
@@ -38,9 +36,8 @@ public record SearchHit(
         @Schema(description = "True when the title contains the words: these hits rank first") boolean titleMatch) {
 
     static SearchHit of(SearchService.Hit hit) {
-        Article a = hit.article();
-        Bulletin b = a.bulletin;
-        return new SearchHit(b.id, b.series.id, b.series.title, b.status, BulletinView.label(b), b.year, b.issueNo, b.cumulativeNo,
-                b.issueDate, a.id, a.seq, a.title, hit.titleHighlight(), hit.snippet(), hit.titleMatch());
+        return new SearchHit(hit.bulletinId(), hit.seriesId(), hit.seriesTitle(), hit.status(),
+                BulletinView.label(hit.year(), hit.issueNo(), hit.cumulativeNo()), hit.year(), hit.issueNo(), hit.cumulativeNo(),
+                hit.issueDate(), hit.articleId(), hit.seq(), hit.title(), hit.titleHighlight(), hit.snippet(), hit.titleMatch());
     }
 }

@@ -1,27 +1,24 @@
 package cn.wenming.bulletin.service;
 
-import static jakarta.transaction.Transactional.TxType.REQUIRED;
-
-import java.sql.Date;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 
-import cn.wenming.bulletin.domain.Article;
+import cn.wenming.bulletin.config.BulletinConfig;
 import cn.wenming.bulletin.domain.BulletinStatus;
 import cn.wenming.common.page.Cursor;
 import cn.wenming.common.page.PageRequest;
@@ -29,17 +26,24 @@ import cn.wenming.common.problem.ProblemException;
 
 /**
  * Chinese full-text search over article titles and paragraphs (docs/search.md). The database
- * indexes character bigrams ({@code V3__search.sql}); this class ranks, pages and highlights.
+ * indexes character bigrams ({@code V3__search.sql}) and finds a page ({@code search_page},
+ * {@code V6__search_page.sql}); this class checks the query, chooses how the page is found, and
+ * highlights.
  *
  * <p>Ranking: articles whose title contains the query come first, then those that contain it in
  * their paragraphs only; within each group the newest issue first (issue date, then article id).
- * Both groups are read in that order from the issue list's index and stop after one page, or are
- * taken from the GIN index when the words are rare: a page costs about the same whether a word is
- * in three articles or in all of them. The cursor holds the group, the issue date and the article
- * id of the last hit (keyset: no offset, a deep page costs the same as the first).
+ * The cursor holds the group, the issue date and the article id of the last hit (keyset: no
+ * offset, a deep page costs the same as the first).
+ *
+ * <p>How a page is found: each group walks the issues newest first and stops after a page of hits,
+ * or after {@code bulletin.search.walk-budget} articles, when the GIN index gives the rest; words
+ * that PostgreSQL's statistics say are rarer than a page in that many articles take the GIN index
+ * at once ({@link SearchStatistics}). These plans are made once per connection, not per search.
+ * With a filter (series, year, dates, or a status asked for by staff) PostgreSQL plans each search
+ * with the filter's values instead. The hits and their order are the same whichever way they are
+ * found.
  */
 @ApplicationScoped
-@Transactional(REQUIRED)
 public class SearchService {
 
     /** The longest query, in characters. */
@@ -47,8 +51,22 @@ public class SearchService {
     /** What a search cursor is bound to: a cursor of the issue list is refused here, and the reverse. */
     public static final String SORT = "relevance";
 
-    /** One hit: the article with its issue and series loaded, and how it matched. */
-    public record Hit(Article article, boolean titleMatch, LocalDate sortDate, String titleHighlight, String snippet) {
+    private static final String[] READERS = { BulletinStatus.PUBLISHED.name() };
+    private static final String[] STAFF = Arrays.stream(BulletinStatus.values()).map(Enum::name).toArray(String[]::new);
+
+    /** One page of hits in one statement; the columns are those of {@link Hit}. */
+    private static final String PAGE = """
+            select title_match, sort_date, article_id, seq, title, paragraphs, bulletin_id, series_id, series_title, status,
+                   year, issue_no, cumulative_no, issue_date
+            from search_page(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * One hit: the article, its issue, how it matched, and its title and snippet as HTML with the
+     * words marked.
+     */
+    public record Hit(UUID bulletinId, UUID seriesId, String seriesTitle, BulletinStatus status, Integer year, Integer issueNo,
+            Integer cumulativeNo, LocalDate issueDate, UUID articleId, int seq, String title, boolean titleMatch,
+            LocalDate sortDate, String titleHighlight, String snippet) {
 
         /** The cursor key: the group (1 title, 0 paragraphs) and the issue date. */
         public String sortKey() {
@@ -56,18 +74,31 @@ public class SearchService {
         }
 
         public UUID id() {
-            return article.id;
+            return articleId;
         }
     }
 
-    private record Row(UUID articleId, LocalDate sortDate, boolean titleMatch) {
+    /**
+     * How a page is found: how many articles each group may walk before the GIN index takes over
+     * (0: the GIN index at once); {@code null} for both: PostgreSQL plans the search with its filters.
+     */
+    public record Paths(Integer titleBudget, Integer bodyBudget) {
+
+        /** Planned by PostgreSQL for this search: what a filter needs. */
+        public static final Paths PLANNED = new Paths(null, null);
     }
 
     private record After(boolean titleMatch, LocalDate sortDate, UUID articleId) {
     }
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
+
+    @Inject
+    SearchStatistics statistics;
+
+    @Inject
+    BulletinConfig config;
 
     /**
      * One page of hits ({@code page.fetchSize()} at most, so the caller can tell whether another
@@ -76,39 +107,77 @@ public class SearchService {
      */
     public List<Hit> search(String q, BulletinService.Filter filter, PageRequest page, boolean staff) {
         String query = checked(q);
+        return search(query, filter, page, staff, paths(query, filter, page, staff));
+    }
+
+    /**
+     * The same with the way the page is found given: whatever {@code paths} says, the hits are
+     * the same (SearchPathsTest holds every way to that).
+     */
+    public List<Hit> search(String q, BulletinService.Filter filter, PageRequest page, boolean staff, Paths paths) {
+        String query = checked(q);
         if (!staff && filter.status() != null && !filter.status().isPublic()) {
             return List.of();
         }
         After after = page.after().map(SearchService::after).orElse(null);
-        // the query is planned with its words (their frequencies decide index walk or GIN), also
-        // once the driver has made it a prepared statement; the setting lasts for this method's
-        // transaction, which is why this read is REQUIRED and not SUPPORTS
-        em.createNativeQuery("select set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
-        List<Row> rows = new ArrayList<>();
-        if (after == null || after.titleMatch()) {
-            rows.addAll(group(true, query, filter, staff, after, page.fetchSize()));
-        }
-        if (rows.size() < page.fetchSize()) {
-            rows.addAll(group(false, query, filter, staff, after != null && !after.titleMatch() ? after : null,
-                    page.fetchSize() - rows.size()));
-        }
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, Article> articles = Article.<Article>find(
-                "from Article a join fetch a.bulletin b join fetch b.series where a.id in ?1",
-                rows.stream().map(Row::articleId).toList()).stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity()));
         Highlighter highlighter = new Highlighter(query);
-        List<Hit> hits = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            Article a = articles.get(row.articleId());
-            if (a != null) {
-                hits.add(new Hit(a, row.titleMatch(), row.sortDate(), highlighter.highlight(a.title),
-                        highlighter.snippet(a.paragraphs)));
+        List<Hit> hits = new ArrayList<>(page.fetchSize());
+        // no transaction: one statement in autocommit, planned once per connection
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PAGE)) {
+            ps.setString(1, query);
+            ps.setArray(2, c.createArrayOf("text", !staff ? READERS : filter.status() == null ? STAFF : new String[] { filter.status().name() }));
+            ps.setObject(3, filter.seriesId(), Types.OTHER);
+            ps.setObject(4, filter.year(), Types.INTEGER);
+            ps.setObject(5, filter.from(), Types.DATE);
+            ps.setObject(6, filter.to(), Types.DATE);
+            ps.setObject(7, after == null ? null : after.titleMatch(), Types.BOOLEAN);
+            ps.setObject(8, after == null ? null : after.sortDate(), Types.DATE);
+            ps.setObject(9, after == null ? null : after.articleId(), Types.OTHER);
+            ps.setInt(10, page.fetchSize());
+            ps.setObject(11, paths.titleBudget(), Types.INTEGER);
+            ps.setObject(12, paths.bodyBudget(), Types.INTEGER);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String title = rs.getString(5);
+                    String[] paragraphs = (String[]) rs.getArray(6).getArray();
+                    hits.add(new Hit(rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getString(9),
+                            BulletinStatus.valueOf(rs.getString(10)), (Integer) rs.getObject(11), (Integer) rs.getObject(12),
+                            (Integer) rs.getObject(13), rs.getObject(14, LocalDate.class), rs.getObject(3, UUID.class), rs.getInt(4),
+                            title, rs.getBoolean(1), rs.getObject(2, LocalDate.class), highlighter.highlight(title),
+                            highlighter.snippet(Arrays.asList(paragraphs))));
+                }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("search failed: " + e.getMessage(), e);
         }
         return hits;
+    }
+
+    /**
+     * How to find this page: with a filter, planned by PostgreSQL; otherwise for each group the
+     * walk when the words are expected in a page's worth of the walk's articles, else the GIN index.
+     */
+    Paths paths(String query, BulletinService.Filter filter, PageRequest page, boolean staff) {
+        if (filter.seriesId() != null || filter.year() != null || filter.from() != null || filter.to() != null
+                || staff && filter.status() != null) {
+            return Paths.PLANNED;
+        }
+        List<String> runs = Highlighter.runs(query);
+        return new Paths(budget(statistics.of(SearchStatistics.Column.TITLE), runs, page.fetchSize()),
+                budget(statistics.of(SearchStatistics.Column.BODY), runs, page.fetchSize()));
+    }
+
+    private int budget(SearchStatistics.Lexemes lexemes, List<String> runs, int size) {
+        return budget(lexemes, runs, size, config.search().walkBudget());
+    }
+
+    /**
+     * The walk's budget for a group, or 0 for the GIN index: walk when the words are expected in
+     * at least a page of {@code budget} articles. Without statistics (a new database) walk: the
+     * budget bounds what that costs.
+     */
+    static int budget(SearchStatistics.Lexemes lexemes, List<String> runs, int size, int budget) {
+        return lexemes == null || lexemes.atMost(runs) * budget >= size ? budget : 0;
     }
 
     /** The query as given, stripped; a 400 naming {@code q} unless it has 1 to 100 characters and a letter or digit. */
@@ -124,44 +193,6 @@ public class SearchService {
             throw ProblemException.invalid("q", "至少要有一个汉字、字母或数字 (needs a letter, a Chinese character or a digit)");
         }
         return query;
-    }
-
-    /** One group (title hits, or hits in the paragraphs only), in rank order, after the cursor. */
-    @SuppressWarnings("unchecked")
-    private List<Row> group(boolean title, String query, BulletinService.Filter filter, boolean staff, After after, int max) {
-        StringBuilder sql = new StringBuilder("select a.id, b.sort_date from bulletin b join article a on a.bulletin_id = b.id where ");
-        sql.append(title ? "a.search_title @@ search_query(:q)"
-                : "a.search_body @@ search_query(:q) and not (a.search_title @@ search_query(:q))");
-        Map<String, Object> params = new HashMap<>();
-        params.put("q", query);
-        BulletinStatus status = staff ? filter.status() : BulletinStatus.PUBLISHED;
-        condition(sql, params, "b.status = :status", "status", status == null ? null : status.name());
-        condition(sql, params, "b.series_id = :series", "series", filter.seriesId());
-        condition(sql, params, "b.year = :year", "year", filter.year());
-        condition(sql, params, "b.sort_date >= :from", "from", filter.from());
-        condition(sql, params, "b.sort_date <= :to", "to", filter.to());
-        if (after != null) {
-            // the first condition lets the walk start at the cursor's date in the index
-            sql.append(" and b.sort_date <= :ck and (b.sort_date < :ck or a.id > :cid)");
-            params.put("ck", after.sortDate());
-            params.put("cid", after.articleId());
-        }
-        sql.append(" order by b.sort_date desc, a.id limit ").append(max);
-        Query nq = em.createNativeQuery(sql.toString());
-        params.forEach(nq::setParameter);
-        List<Object[]> result = nq.getResultList();
-        return result.stream().map(r -> new Row((UUID) r[0], date(r[1]), title)).toList();
-    }
-
-    private static void condition(StringBuilder sql, Map<String, Object> params, String condition, String name, Object value) {
-        if (value != null) {
-            sql.append(" and ").append(condition);
-            params.put(name, value);
-        }
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static After after(Cursor cursor) {
@@ -191,9 +222,17 @@ public class SearchService {
         static final String ELLIPSIS = "…";
 
         private final List<String> runs;
+        /** Whether the words are CJK ideographs only, which every NFKC text holds as they are. */
+        private final boolean ideographs;
 
         Highlighter(String query) {
             this.runs = runs(query);
+            this.ideographs = runs.stream().allMatch(run -> run.chars().allMatch(Highlighter::ideograph));
+        }
+
+        /** A CJK ideograph of the BMP: a letter that NFKC and lower case keep as it is. */
+        static boolean ideograph(int c) {
+            return c >= 0x3400 && c <= 0x9FFF && (c <= 0x4DBF || c >= 0x4E00);
         }
 
         /** The words of a query: its runs of letters, normalized. */
@@ -247,6 +286,22 @@ public class SearchService {
             if (text == null || text.isEmpty()) {
                 return List.of();
             }
+            if (ideographs && Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+                // search_normalize leaves the ideographs of an NFKC text where they are, and makes
+                // no other character one of them: the words stand in the text as they are
+                List<int[]> spans = new ArrayList<>();
+                for (String run : runs) {
+                    for (int i = text.indexOf(run); i >= 0; i = text.indexOf(run, i + 1)) {
+                        spans.add(new int[] { i, i + run.length() });
+                    }
+                }
+                return merged(spans);
+            }
+            return normalizedHits(text);
+        }
+
+        /** {@link #hits}, always through the normalized text. */
+        List<int[]> normalizedHits(String text) {
             Normalized n = normalize(text);
             List<int[]> spans = new ArrayList<>();
             for (String run : runs) {
@@ -254,6 +309,10 @@ public class SearchService {
                     spans.add(new int[] { n.from[i], n.to[i + run.length() - 1] });
                 }
             }
+            return merged(spans);
+        }
+
+        private static List<int[]> merged(List<int[]> spans) {
             spans.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
             List<int[]> merged = new ArrayList<>();
             for (int[] s : spans) {
@@ -312,6 +371,18 @@ public class SearchService {
             int[] to = new int[from.length];
             for (int i = 0; i < text.length();) {
                 int cp = text.codePointAt(i);
+                if (out.length() + 2 > from.length) {
+                    from = Arrays.copyOf(from, from.length * 2);
+                    to = Arrays.copyOf(to, to.length * 2);
+                }
+                if (ideograph(cp)) {
+                    // most of a bulletin's text
+                    from[out.length()] = i;
+                    to[out.length()] = i + 1;
+                    out.append((char) cp);
+                    i++;
+                    continue;
+                }
                 int next = i + Character.charCount(cp);
                 String mapped = nfkc || cp < 0x80 ? null
                         : Normalizer.normalize(text.substring(i, next), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

@@ -53,6 +53,17 @@ final class Desk {
         return body;
     }
 
+    /** A back issue, PUBLISHED at once, with {@code number} as its issue and cumulative number; its id. */
+    String historical(String seriesId, int number, LocalDate issueDate, List<Map<String, Object>> articles) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("seriesId", seriesId);
+        body.put("issueNo", number);
+        body.put("cumulativeNo", number);
+        body.put("issueDate", issueDate.toString());
+        body.put("articles", articles);
+        return as(admin).body(body).post(BULLETINS + "/historical").then().statusCode(201).extract().path("id");
+    }
+
     Response create(String seriesId, LocalDate issueDate) {
         return as(editor).body(draft(seriesId, issueDate, "梅雪峰")).post(BULLETINS);
     }

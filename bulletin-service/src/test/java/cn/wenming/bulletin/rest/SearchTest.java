@@ -304,14 +304,7 @@ class SearchTest {
     /** A back issue (PUBLISHED) with the next numbers of this test. */
     @SafeVarargs
     private String historical(Desk d, String series, LocalDate date, Map<String, Object>... articles) {
-        int n = numbers.incrementAndGet();
-        Map<String, Object> body = new HashMap<>();
-        body.put("seriesId", series);
-        body.put("issueNo", n);
-        body.put("cumulativeNo", n);
-        body.put("issueDate", date.toString());
-        body.put("articles", List.of(articles));
-        return Desk.as(d.admin).body(body).post(Desk.BULLETINS + "/historical").then().statusCode(201).extract().path("id");
+        return d.historical(series, numbers.incrementAndGet(), date, List.of(articles));
     }
 
     /**
