@@ -78,7 +78,7 @@ done
   printf '%s' "$TABLE"
   echo
   echo "- **ceiling**: \`GET /docs/ceiling.json\`, a copy of one scenario-1 answer served by the gateway from disk."
-  echo "- **s1-issue**: \`GET /api/v1/bulletins/{id}\`, a reader's token, random ids of the $(wc -l <"$WORK/wrk/s1.paths") published issues."
+  echo "- **s1-issue**: \`GET /api/v1/bulletins/{id}\`, a reader's token, random ids of the $(wc -l <"$WORK/wrk/s1.paths") published issues, each read once before (the first reads, which render and store an issue, four at a time: $PRIME_COUNT in $PRIME_MS ms, $(( PRIME_MS * 4 / PRIME_COUNT )) ms each)."
   echo "- **s2-first-page**, **s2-deep-page**: \`GET /api/v1/bulletins?limit=20\`, and the same with the cursor of page $DEEP_PAGE (keyset)."
   echo "- **s3-search**: \`GET /api/v1/bulletins/search?q=\` with $(wc -l <"$WORK/wrk/s3.paths") common words of two and four characters."
   echo "- **s4-honor-roll**: \`GET /api/v1/honor-roll?district=\` for each of the 16 districts, no token (public; the gateway keeps it 5 s)."
