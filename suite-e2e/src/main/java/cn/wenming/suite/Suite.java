@@ -193,7 +193,12 @@ public final class Suite implements AutoCloseable {
 
     /** The flag came with 17.0.9 (experimental there and in 21; a JVM refuses to start on a flag it does not know). */
     static boolean trimsNativeHeap(Runtime.Version jdk) {
-        return jdk.feature() > 17 ? jdk.feature() >= 21 && (jdk.feature() > 21 || jdk.update() >= 1) : jdk.feature() == 17 && jdk.update() >= 9;
+        return switch (jdk.feature()) {
+            case 17 -> jdk.update() >= 9;
+            case 18, 19, 20 -> false;
+            case 21 -> jdk.update() >= 1;
+            default -> jdk.feature() > 21;
+        };
     }
 
     private Process startService(String service, int port) {
