@@ -127,16 +127,16 @@ done
   echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   free -h | head -2
   echo "load average at the start: $LOAD_AT_START; at the end: $LOAD_AT_END (other builds share the machine)"
-  java -version 2>&1 | head -1
+  "$JAVA" -version 2>&1 | head -1
   echo "$(wrk -v 2>&1 | head -1 | cut -c1-60); $(/usr/sbin/nginx -v 2>&1 || nginx -v 2>&1)"
   echo "PostgreSQL $(sed -n 's:.*<embedded-postgres-binaries.version>\(.*\)</embedded-postgres-binaries.version>.*:\1:p' pom.xml) (embedded, as ./suite run starts it)"
-  echo "services: java $JVM_OPTIONS -jar quarkus-run.jar (Suite.JVM_OPTIONS, AppCDS archive of the first run)"
+  echo "services: java $JVM_OPTIONS -jar quarkus-run.jar (Suite.JVM_OPTIONS; the classes of the first run archived: AppCDS before JDK 25, an AOT cache from 25 on)"
   echo '```'
   echo
   echo "## Commands"
   echo
   echo '```'
-  echo "bench/run$([ "$MODE" = smoke ] && echo " --smoke")    # THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=$DURATION WARMUP=$WARMUP STARTS=$STARTS"
+  echo "$([ "$JAVA" != java ] && echo "BENCH_JAVA=$JAVA ")bench/run$([ "$MODE" = smoke ] && echo " --smoke")    # THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=$DURATION WARMUP=$WARMUP STARTS=$STARTS"
   echo '```'
   echo
   cat "$HERE/findings.md"

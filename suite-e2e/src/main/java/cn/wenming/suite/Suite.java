@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,6 +38,8 @@ public final class Suite implements AutoCloseable {
     private final Config config;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
+    /** Service processes that write their archive of classes when they end ({@link #classDataSharing}). */
+    private final Set<Process> recording = ConcurrentHashMap.newKeySet();
     private EmbeddedPostgres postgres;
     /** PostgreSQL as {@link #startDatabase} started it again after a fault test, if it did. */
     private Process restartedPostgres;
@@ -206,7 +210,8 @@ public final class Suite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
         command.addAll(EXTRA_JVM_OPTIONS);
-        command.add(classDataSharing(service));
+        String archive = classDataSharing(service);
+        command.add(archive);
         command.addAll(List.of("-jar", runnerJar(service).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/" + service + ".log").toFile()));
@@ -228,27 +233,44 @@ public final class Suite implements AutoCloseable {
         env.put("BULLETIN_DISPATCH_PUBLIC_URL", gatewayUrl());
         env.putAll(config.serviceEnv().getOrDefault(service, Map.of()));
         try {
-            return pb.start();
+            Process started = pb.start();
+            if (archive.startsWith("-XX:ArchiveClassesAtExit=") || archive.startsWith("-XX:AOTCacheOutput=")) {
+                recording.add(started);
+            }
+            return started;
         } catch (IOException e) {
             throw new IllegalStateException(service + " did not start: " + e.getMessage(), e);
         }
     }
 
     /**
-     * AppCDS: the classes a service loaded in its first run, archived when that run ends
-     * ({@code -XX:ArchiveClassesAtExit}) next to its jar, are mapped by every later start
-     * ({@code -XX:SharedArchiveFile}) instead of being read, verified and parsed again. An archive
-     * older than the service's jars is made anew (the JVM would refuse it anyway).
+     * The classes a service loaded in its first run, kept next to its jar when that run ends and
+     * mapped by every later start instead of being read, verified and linked again:
+     * <ul>
+     * <li>on JDK 25 and later an AOT cache ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}):
+     * classes loaded and linked, with the first run's method profiles, so the JIT compiles the
+     * right methods sooner;</li>
+     * <li>before that an AppCDS archive ({@code -XX:ArchiveClassesAtExit}, then
+     * {@code -XX:SharedArchiveFile}).</li>
+     * </ul>
+     * Both need the services packaged as {@code aot-jar} (every jar on the JVM's class path, see
+     * suite-common's configuration): classes of Quarkus's own class loader were left out of the
+     * archive ("not linked"). A file older than the service's jars is made anew (the JVM would
+     * refuse it anyway). Measured in bench/RESULTS.md, scenario 6.
      */
     private String classDataSharing(String service) {
-        Path app = runnerJar(service).getParent();
-        Path archive = app.resolve("app-cds-dynamic.jsa");
+        return classDataSharing(runnerJar(service).getParent(), Runtime.version());
+    }
+
+    static String classDataSharing(Path app, Runtime.Version jdk) {
+        boolean aotCache = makesAotCache(jdk);
+        Path archive = archive(app, jdk);
         try {
             if (Files.isRegularFile(archive)) {
                 var made = Files.getLastModifiedTime(archive);
                 try (var jars = Files.walk(app)) {
                     if (jars.filter(f -> f.toString().endsWith(".jar")).noneMatch(f -> modifiedAfter(f, made))) {
-                        return "-XX:SharedArchiveFile=" + archive;
+                        return (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
                     }
                 }
                 Files.delete(archive);
@@ -256,7 +278,17 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + app, e);
         }
-        return "-XX:ArchiveClassesAtExit=" + archive;
+        return (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive;
+    }
+
+    /** {@code -XX:AOTCacheOutput}, the one-step training run, came with JDK 25 (JEP 514). */
+    public static boolean makesAotCache(Runtime.Version jdk) {
+        return jdk.feature() >= 25;
+    }
+
+    /** Where a service's archive of classes is kept: beside its jar, in {@code app}. */
+    public static Path archive(Path app, Runtime.Version jdk) {
+        return app.resolve(makesAotCache(jdk) ? "app.aot" : "app-cds-dynamic.jsa");
     }
 
     private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
@@ -329,7 +361,7 @@ public final class Suite implements AutoCloseable {
             p.destroy();
         }
         try {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            if (!p.waitFor(stopWait(p, 30), TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
@@ -481,11 +513,11 @@ public final class Suite implements AutoCloseable {
     @Override
     public void close() {
         if (gateway != null) {
-            stop(gateway);
+            stop(gateway, 15);
         }
         List<Process> running = new ArrayList<>(services.values());
         running.forEach(Process::destroy);
-        running.forEach(Suite::stop);
+        running.forEach(p -> stop(p, stopWait(p, 15)));
         if (postgres != null) {
             try {
                 postgres.close();
@@ -506,10 +538,19 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private static void stop(Process p) {
+    /**
+     * Seconds to wait for a process to end after {@code SIGTERM}: a service that is writing its
+     * archive of classes on the way out ({@link #classDataSharing}) takes longer, most when all four
+     * write at once on a busy machine, and is given two minutes rather than be killed half-way.
+     */
+    private long stopWait(Process p, long usual) {
+        return recording.contains(p) ? 120 : usual;
+    }
+
+    private static void stop(Process p, long waitSeconds) {
         p.destroy();
         try {
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
+            if (!p.waitFor(waitSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }

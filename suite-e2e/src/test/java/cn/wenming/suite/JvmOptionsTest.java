@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The services' JVM flags: a JVM refuses to start on a flag it does not know, so the native-heap trim depends on the version. */
 class JvmOptionsTest {
@@ -28,5 +34,32 @@ class JvmOptionsTest {
         assertEquals(flags.indexOf("-XX:+UnlockExperimentalVMOptions") + 1, flags.indexOf("-XX:TrimNativeHeapInterval=5000"),
                 "unlocked right before it");
         assertFalse(Suite.jvmOptions(Runtime.Version.parse("17.0.8")).contains("-XX:TrimNativeHeapInterval=5000"));
+    }
+
+    @Test
+    void theFirstRunRecordsTheClassesAndLaterRunsMapThem(@TempDir Path app) throws Exception {
+        Path jar = Files.writeString(app.resolve("quarkus-run.jar"), "jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        var jdk17 = Runtime.Version.parse("17.0.15");
+        var jdk25 = Runtime.Version.parse("25.0.3");
+
+        assertEquals("-XX:ArchiveClassesAtExit=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17));
+        assertEquals("-XX:AOTCacheOutput=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25));
+
+        Files.writeString(app.resolve("app-cds-dynamic.jsa"), "archive");
+        Files.writeString(app.resolve("app.aot"), "cache");
+        assertEquals("-XX:SharedArchiveFile=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17));
+        assertEquals("-XX:AOTCache=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25));
+    }
+
+    @Test
+    void anArchiveOlderThanTheJarsIsMadeAnew(@TempDir Path app) throws Exception {
+        Path archive = Files.writeString(app.resolve("app.aot"), "cache");
+        Files.setLastModifiedTime(archive, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        Files.createDirectories(app.resolve("lib/main"));
+        Files.writeString(app.resolve("lib/main/a-library.jar"), "rebuilt");
+
+        assertEquals("-XX:AOTCacheOutput=" + archive, Suite.classDataSharing(app, Runtime.Version.parse("25")));
+        assertFalse(Files.exists(archive), "the stale cache is removed before the JVM is asked to write one");
     }
 }
