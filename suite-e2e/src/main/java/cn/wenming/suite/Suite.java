@@ -26,7 +26,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The whole suite on one machine: an embedded PostgreSQL with one database per service, the four
- * packaged services (Quarkus fast-jars) and the nginx gateway configured from
+ * packaged services (Quarkus aot-jars: every jar on the class path) and the nginx gateway configured from
  * {@code deploy/gateway/}. {@code ./suite run} starts it for people ({@link LocalRun}); the
  * end-to-end tests start it for themselves. {@link #close()} stops everything it started.
  */

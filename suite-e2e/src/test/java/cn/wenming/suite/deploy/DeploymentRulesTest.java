@@ -360,7 +360,7 @@ class DeploymentRulesTest {
             assertTrue(text.contains("EXPOSE " + c.getPorts().get(0).getContainerPort()), dockerfile + " exposes the container port");
             for (String layer : List.of("COPY --chown=185 lib/ /deployments/lib/", "COPY --chown=185 *.jar /deployments/",
                     "COPY --chown=185 app/ /deployments/app/", "COPY --chown=185 quarkus/ /deployments/quarkus/")) {
-                assertTrue(text.contains(layer), dockerfile + " copies the fast-jar: " + layer);
+                assertTrue(text.contains(layer), dockerfile + " copies the packaged application: " + layer);
             }
         }
         r.workloads().forEach((name, t) -> t.getSpec().getContainers().forEach(c -> {
