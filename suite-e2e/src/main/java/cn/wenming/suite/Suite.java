@@ -210,8 +210,8 @@ public final class Suite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
         command.addAll(EXTRA_JVM_OPTIONS);
-        String archive = classDataSharing(service);
-        command.add(archive);
+        ClassArchive archive = classDataSharing(service);
+        command.add(archive.flag());
         command.addAll(List.of("-jar", runnerJar(service).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(config.workDir().resolve("logs/" + service + ".log").toFile()));
@@ -234,7 +234,7 @@ public final class Suite implements AutoCloseable {
         env.putAll(config.serviceEnv().getOrDefault(service, Map.of()));
         try {
             Process started = pb.start();
-            if (archive.startsWith("-XX:ArchiveClassesAtExit=") || archive.startsWith("-XX:AOTCacheOutput=")) {
+            if (archive.records()) {
                 recording.add(started);
             }
             return started;
@@ -258,11 +258,15 @@ public final class Suite implements AutoCloseable {
      * archive ("not linked"). A file older than the service's jars is made anew (the JVM would
      * refuse it anyway). Measured in bench/RESULTS.md, scenario 6.
      */
-    private String classDataSharing(String service) {
+    private ClassArchive classDataSharing(String service) {
         return classDataSharing(runnerJar(service).getParent(), Runtime.version());
     }
 
-    static String classDataSharing(Path app, Runtime.Version jdk) {
+    /** The JVM flag for a service's archive of classes, and whether it makes one (written as the JVM ends). */
+    record ClassArchive(String flag, boolean records) {
+    }
+
+    static ClassArchive classDataSharing(Path app, Runtime.Version jdk) {
         boolean aotCache = makesAotCache(jdk);
         Path archive = archive(app, jdk);
         try {
@@ -270,7 +274,7 @@ public final class Suite implements AutoCloseable {
                 var made = Files.getLastModifiedTime(archive);
                 try (var jars = Files.walk(app)) {
                     if (jars.filter(f -> f.toString().endsWith(".jar")).noneMatch(f -> modifiedAfter(f, made))) {
-                        return (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive;
+                        return new ClassArchive((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive, false);
                     }
                 }
                 Files.delete(archive);
@@ -278,7 +282,7 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + app, e);
         }
-        return (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive;
+        return new ClassArchive((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive, true);
     }
 
     /** {@code -XX:AOTCacheOutput}, the one-step training run, came with JDK 25 (JEP 514). */

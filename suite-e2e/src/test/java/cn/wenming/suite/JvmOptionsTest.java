@@ -43,13 +43,15 @@ class JvmOptionsTest {
         var jdk17 = Runtime.Version.parse("17.0.15");
         var jdk25 = Runtime.Version.parse("25.0.3");
 
-        assertEquals("-XX:ArchiveClassesAtExit=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17));
-        assertEquals("-XX:AOTCacheOutput=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25));
+        assertEquals("-XX:ArchiveClassesAtExit=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17).flag());
+        assertEquals("-XX:AOTCacheOutput=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25).flag());
 
+        assertTrue(Suite.classDataSharing(app, jdk17).records(), "a first run records, and is given time to write as it stops");
         Files.writeString(app.resolve("app-cds-dynamic.jsa"), "archive");
         Files.writeString(app.resolve("app.aot"), "cache");
-        assertEquals("-XX:SharedArchiveFile=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17));
-        assertEquals("-XX:AOTCache=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25));
+        assertEquals("-XX:SharedArchiveFile=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17).flag());
+        assertEquals("-XX:AOTCache=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25).flag());
+        assertFalse(Suite.classDataSharing(app, jdk25).records());
     }
 
     @Test
@@ -59,7 +61,7 @@ class JvmOptionsTest {
         Files.createDirectories(app.resolve("lib/main"));
         Files.writeString(app.resolve("lib/main/a-library.jar"), "rebuilt");
 
-        assertEquals("-XX:AOTCacheOutput=" + archive, Suite.classDataSharing(app, Runtime.Version.parse("25")));
+        assertEquals("-XX:AOTCacheOutput=" + archive, Suite.classDataSharing(app, Runtime.Version.parse("25")).flag());
         assertFalse(Files.exists(archive), "the stale cache is removed before the JVM is asked to write one");
     }
 }
