@@ -1,5 +1,8 @@
 package cn.wenming.common.config;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,4 +18,24 @@ public interface SuiteHttpConfig {
      */
     @WithDefault("2M")
     MemorySize maxBodySize();
+
+    /** The access log ({@code cn.wenming.common.web.AccessLog}): a line per answered request. */
+    AccessLog accessLog();
+
+    interface AccessLog {
+
+        /** Env: {@code SUITE_HTTP_ACCESS_LOG_ENABLED}. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A file to append the lines to instead of standard output. Env: {@code SUITE_HTTP_ACCESS_LOG_PATH}. */
+        Optional<Path> path();
+
+        /**
+         * How many lines may wait to be written; beyond that, lines are dropped (and their number
+         * logged) rather than hold up requests while the output is stalled.
+         */
+        @WithDefault("10000")
+        int backlog();
+    }
 }

@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What happens at the HTTP edge of every service, before and after the REST layer: the request id
- * is bound first, and whatever the REST layer never sees (a path no resource serves, a body over
+ * is bound first, every request gets its line in the {@link AccessLog}, and whatever the REST layer never sees (a path no resource serves, a body over
  * the size limit) is still answered as a problem.
  */
 @ApplicationScoped
@@ -36,6 +36,9 @@ public class HttpEdge {
     @Inject
     SuiteHttpConfig http;
 
+    @Inject
+    AccessLog accessLog;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::bindRequestId);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
@@ -45,10 +48,11 @@ public class HttpEdge {
 
     private void bindRequestId(RoutingContext ctx) {
         String id = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
-        // the access log and the REST layer read the request header: make it the accepted id
+        // the REST layer reads the request header: make it the accepted id
         ctx.request().headers().set(RequestIds.HEADER, id);
         ctx.response().headers().set(RequestIds.HEADER, id);
         RequestIds.bind(id);
+        accessLog.track(ctx, id);
         if (declaredLength(ctx) > http.maxBodySize().asLongValue()) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(ctx, ProblemType.PAYLOAD_TOO_LARGE, "请求体超过 " + http.maxBodySize().asLongValue()

@@ -11,11 +11,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -251,6 +260,33 @@ public abstract class ConventionsContract {
         // an id that could forge log lines is replaced
         given().header("Authorization", reader()).header("X-Request-Id", "bad id\tinjected").get(collection())
                 .then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void everyAnswerHasItsAccessLogLine() throws IOException {
+        // the tests' access log is a file (suite-common's config, %test profile)
+        Path log = Path.of(ConfigProvider.getConfig().getValue("suite.http.access-log.path", String.class));
+        String found = "log-" + UUID.randomUUID();
+        String missing = "log-" + UUID.randomUUID();
+        String missingPath = collection() + "/" + UUID.randomUUID();
+        given().header("Authorization", reader()).header("X-Request-Id", found).queryParam("limit", 1)
+                .get(collection()).then().statusCode(200);
+        given().header("Authorization", reader()).header("X-Request-Id", missing).get(missingPath).then().statusCode(404);
+        List<String> lines = new ArrayList<>();
+        Await.until(() -> {
+            lines.clear();
+            try (var all = Files.lines(log, StandardCharsets.UTF_8)) {
+                all.filter(l -> l.contains(" rid=" + found + " ") || l.contains(" rid=" + missing + " ")).forEach(lines::add);
+            } catch (IOException | UncheckedIOException notYet) {
+                return false;
+            }
+            return lines.size() == 2;
+        }, Duration.ofSeconds(10), Duration.ofMillis(20), "both requests' lines in " + log);
+        String stamp = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} INFO  \\[access\\] \\(.+\\) ";
+        String ok = lines.stream().filter(l -> l.contains(found)).findFirst().orElseThrow();
+        assertTrue(ok.matches(stamp + "rid=" + found + " \\S+ \"GET " + Pattern.quote(collection()) + "\\?\\S*limit=1\\S* HTTP/1.1\" 200 [1-9]\\d* \\d+ms"), ok);
+        String notFound = lines.stream().filter(l -> l.contains(missing)).findFirst().orElseThrow();
+        assertTrue(notFound.matches(stamp + "rid=" + missing + " \\S+ \"GET " + Pattern.quote(missingPath) + " HTTP/1.1\" 404 [1-9]\\d* \\d+ms"), notFound);
     }
 
     @Test
