@@ -81,7 +81,8 @@ public class AccessLog {
         StringBuilder b = stamp(new StringBuilder(200), System.currentTimeMillis());
         b.append(" INFO  [access] (").append(Thread.currentThread().getName()).append(") rid=").append(requestId).append(' ')
                 .append(client == null ? "-" : client.hostAddress())
-                .append(" \"").append(request.method().name()).append(' ').append(request.uri()).append(' ')
+                .append(" \"").append(request.method().name()).append(' ');
+        appendPrintable(b, request.uri()).append(' ')
                 .append(switch (request.version()) {
                     case HTTP_1_0 -> "HTTP/1.0";
                     case HTTP_1_1 -> "HTTP/1.1";
@@ -90,6 +91,23 @@ public class AccessLog {
                 .append("\" ").append(ctx.response().getStatusCode()).append(' ').append(ctx.response().bytesWritten()).append(' ')
                 .append((System.nanoTime() - arrived) / 1_000_000).append("ms");
         return b.toString();
+    }
+
+    /**
+     * Appends the request target with any control character percent-encoded, as it would be in a
+     * well-formed URI: a client cannot write terminal escapes or fake line parts into the log.
+     */
+    static StringBuilder appendPrintable(StringBuilder b, String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            } else {
+                b.append(c);
+            }
+        }
+        return b;
     }
 
     /** Appends {@code yyyy-MM-dd HH:mm:ss.SSS} in the JVM's time zone, as the console log's {@code %d} does. */

@@ -17,8 +17,19 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** The access log's writer: every line once and whole, many to a write, never more than a pipe's atomic size. */
-class AccessLogWriterTest {
+/**
+ * The access log: its writer writes every line once and whole, many to a write, never more than a
+ * pipe's atomic size; its lines cannot be forged by a client. (Each service's lines through HTTP:
+ * {@code ConventionsContract#everyAnswerHasItsAccessLogLine}.)
+ */
+class AccessLogTest {
+
+    @Test
+    void controlCharactersInTheRequestTargetArePercentEncoded() {
+        assertEquals("/api/v1/x?q=%1B[31m%0A%7F%09ok+%E7%AE%80",
+                AccessLog.appendPrintable(new StringBuilder(), "/api/v1/x?q=\u001b[31m\n\u007f\tok+%E7%AE%80").toString());
+        assertEquals("/简报?q=文明", AccessLog.appendPrintable(new StringBuilder(), "/简报?q=文明").toString());
+    }
 
     /** Keeps each write apart, as the writes to a pipe are; can be held in the middle of a write. */
     static class Writes extends OutputStream {
