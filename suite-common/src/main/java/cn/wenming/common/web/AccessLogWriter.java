@@ -14,9 +14,9 @@ import java.util.function.LongFunction;
 /**
  * Writes lines to a stream from one background thread, many lines to a write.
  * <p>
- * The thread that serves a request only queues its line; the writer wakes when lines arrive,
- * lingers {@link #LINGER} to gather the others that arrive meanwhile, and writes them in chunks of
- * at most {@link #CHUNK} bytes that end at a line's end. A write of at most that size to a pipe
+ * The thread that serves a request only queues its line. The writer writes what waits in chunks
+ * of at most {@link #CHUNK} bytes that end at a line's end, then lingers {@link #LINGER} so that the
+ * lines arriving meanwhile go out together, and sleeps when none came (the next line wakes it). A write of at most that size to a pipe
  * (a container's standard output) is never interleaved with another process's or thread's write,
  * so no line is ever cut in two by another log line. A line longer than a chunk is written alone.
  * <p>
@@ -28,7 +28,7 @@ final class AccessLogWriter {
 
     /** Linux's PIPE_BUF: writes up to this size to a pipe are atomic. */
     static final int CHUNK = 4096;
-    /** How long the writer gathers lines after it woke before it writes them. */
+    /** How long the writer waits after a write for more lines before it writes again or sleeps. */
     static final Duration LINGER = Duration.ofMillis(2);
 
     private final OutputStream out;
