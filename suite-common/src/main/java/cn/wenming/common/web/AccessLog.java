@@ -94,13 +94,14 @@ public class AccessLog {
     }
 
     /**
-     * Appends the request target with any control character percent-encoded, as it would be in a
-     * well-formed URI: a client cannot write terminal escapes or fake line parts into the log.
+     * Appends the request target with any control character (C0, DEL and C1, where a terminal finds
+     * its escapes) percent-encoded, as it would be in a well-formed URI: a client cannot write
+     * terminal escapes or fake line parts into the log.
      */
     static StringBuilder appendPrintable(StringBuilder b, String target) {
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
                 b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             } else {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
@@ -35,12 +34,14 @@ final class AccessLogWriter {
     private final int backlog;
     private final LongFunction<String> droppedLine;
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    /** Lines taken by {@link #add} so far, and of them written so far: {@link #flush} waits for them to meet. */
+    /**
+     * Lines taken by {@link #add} so far; of them, those the writer has taken from the queue, and
+     * those it has written. {@code added - taken} lines wait; {@link #flush} waits for {@code written}.
+     */
     private final AtomicLong added = new AtomicLong();
+    private volatile long taken;
     private volatile long written;
-    private long appended;
     private volatile boolean parked;
     private volatile boolean open = true;
     private final Thread thread;
@@ -57,10 +58,12 @@ final class AccessLogWriter {
         thread.start();
     }
 
-    /** Queues a line (without its line end); drops and counts it when {@code backlog} lines already wait. */
+    /**
+     * Queues a line (without its line end); drops and counts it when {@code backlog} lines already
+     * wait (lines added at the same moment by other threads may pass the bound by one each).
+     */
     void add(String line) {
-        if (waiting.incrementAndGet() > backlog) {
-            waiting.decrementAndGet();
+        if (added.get() - taken >= backlog) {
             dropped.incrementAndGet();
             return;
         }
@@ -104,9 +107,8 @@ final class AccessLogWriter {
         while (open) {
             String line = lines.poll();
             if (line != null) {
-                waiting.decrementAndGet();
                 append(line);
-                appended++;
+                taken++;
                 continue;
             }
             long lost = dropped.getAndSet(0);
@@ -114,7 +116,7 @@ final class AccessLogWriter {
                 append(droppedLine.apply(lost));
             }
             writeChunk();
-            written = appended;
+            written = taken;
             LockSupport.parkNanos(LINGER.toNanos());
             if (lines.isEmpty()) {
                 parked = true;

@@ -29,6 +29,8 @@ class AccessLogTest {
         assertEquals("/api/v1/x?q=%1B[31m%0A%7F%09ok+%E7%AE%80",
                 AccessLog.appendPrintable(new StringBuilder(), "/api/v1/x?q=\u001b[31m\n\u007f\tok+%E7%AE%80").toString());
         assertEquals("/简报?q=文明", AccessLog.appendPrintable(new StringBuilder(), "/简报?q=文明").toString());
+        // C1 controls (0x9B is a terminal's CSI) are encoded too; Latin-1 letters are not
+        assertEquals("/x%9B31m%85é", AccessLog.appendPrintable(new StringBuilder(), "/x\u009b31m\u0085é").toString());
     }
 
     /** Keeps each write apart, as the writes to a pipe are; can be held in the middle of a write. */
