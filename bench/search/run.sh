@@ -96,7 +96,7 @@ APP_PORT=$(free_port)
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$APP_PORT \
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/bulletin \
 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/.local/jwt/public.pem SUITE_JWT_ISSUER=https://wenming.local/issuer \
+SUITE_SECURITY_JWKS_LOCATION=$ROOT/.local/jwt/jwks.json SUITE_JWT_ISSUER=https://wenming.local/issuer \
 QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
   java -Xmx384m -XX:+UseSerialGC -Dfile.encoding=UTF-8 -jar "$JAR" >"$WORK/logs/bulletin-service.log" 2>&1 &
 APP_PID=$!

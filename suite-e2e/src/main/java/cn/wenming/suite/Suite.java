@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +46,6 @@ public final class Suite implements AutoCloseable {
     private Process restartedPostgres;
     private Process gateway;
     private JwtKeys keys;
-    /** The token the services present to each other (role service), as an identity provider would issue it. */
-    private String serviceToken;
 
     /**
      * How to start it. {@code workDir} holds the database files, keys, logs and the rendered
@@ -103,7 +102,6 @@ public final class Suite implements AutoCloseable {
         for (String service : SERVICES) {
             ports.put(service, next == 0 ? freePort() : next++);
         }
-        serviceToken = keys.token("suite-services", Duration.ofDays(365), "service");
         for (String service : SERVICES) {
             services.put(service, startService(service, ports.get(service)));
         }
@@ -222,15 +220,17 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database(service));
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
+        env.put("SUITE_SECURITY_JWKS_LOCATION", keys.jwksFile().toString());
         env.put("SUITE_JWT_ISSUER", JwtKeys.ISSUER);
+        env.put("SUITE_JWT_AUDIENCE", JwtKeys.AUDIENCE);
         config.seedDir().ifPresent(dir -> env.put("SUITE_SEED_DIR", dir.toString()));
-        // how the services find each other (directly, not through the gateway) and prove who they are
-        env.put("SUITE_SERVICE_TOKEN", serviceToken);
+        // how the services find each other (directly, not through the gateway) and prove who they are:
+        // each its own token (sub = its name), as the identity provider would issue it
+        env.put("SUITE_SERVICE_TOKEN", keys.token(JwtKeys.Claims.service(service, Duration.ofDays(365))));
         env.put("SUITE_DISTRIBUTION_URL", serviceUrl("distribution-service"));
         env.put("SUITE_TASK_URL", serviceUrl("task-service"));
         env.put("SUITE_HONORS_URL", serviceUrl("honors-service"));
-        env.put("BULLETIN_DISPATCH_PUBLIC_URL", gatewayUrl());
+        env.put("SUITE_BULLETIN_URL", serviceUrl("bulletin-service"));
         env.putAll(config.serviceEnv().getOrDefault(service, Map.of()));
         try {
             Process started = pb.start();
@@ -478,9 +478,19 @@ public final class Suite implements AutoCloseable {
         return postgres.getPort();
     }
 
-    /** A token the services trust, for {@code user} with the given roles. */
+    /** A token the services trust, for {@code user} of the office's staff with the given roles. */
     public String token(String user, String... roles) {
         return keys.token(user, Duration.ofHours(8), roles);
+    }
+
+    /** A token of {@code user} acting for the body {@code org} with the given roles (a recipient system: role recipient). */
+    public String tokenFor(String user, UUID org, String... roles) {
+        return keys.token(JwtKeys.Claims.ofBody(user, org, Duration.ofHours(8), roles));
+    }
+
+    /** The token of a service of the suite, as that service presents it. */
+    public String serviceToken(String service) {
+        return keys.token(JwtKeys.Claims.service(service, Duration.ofHours(8)));
     }
 
     /** The keys the services trust: for tokens with other claims (expired, foreign issuer). */

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -192,5 +193,33 @@ class GatewayEndToEndTest {
         String evil = given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options(gateway + "/api/v1/bulletin-series").then().extract().header("Access-Control-Allow-Origin");
         assertTrue(evil == null, "no CORS grant for a foreign origin");
+    }
+
+    /**
+     * The README's quick start, run as written (the block after its quick-start marker) against this
+     * suite: only the gateway's address and the folder of the keys ./suite token signs with differ.
+     */
+    @Test
+    void theReadmesQuickStartWorksAsWritten() throws Exception {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        String readme = Files.readString(root.resolve("README.md"), java.nio.charset.StandardCharsets.UTF_8);
+        int marker = readme.indexOf("<!-- quick-start");
+        assertTrue(marker > 0, "the README marks its quick start");
+        int start = readme.indexOf("```bash\n", marker) + "```bash\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        assertTrue(block.contains("http://localhost:8080/api/v1"), block);
+        String script = "set -u\n" + block.replace("http://localhost:8080", gateway) + "\necho \"ISSUE=$ISSUE DELIVERY=$DELIVERY\"\n";
+        ProcessBuilder pb = new ProcessBuilder("timeout", "120", "bash", "-c", script).directory(root.toFile()).redirectErrorStream(true);
+        pb.environment().put("SUITE_JWT_DIR", suite.keys().jwksFile().getParent().toString());
+        Process bash = pb.start();
+        String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, bash.waitFor(), out);
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("ISSUE=([0-9a-f-]{36}) DELIVERY=([0-9a-f-]{36})").matcher(out);
+        assertTrue(ids.find(), out);
+        String reviewer = "Bearer " + suite.token("e2e-quick-start", "reviewer");
+        given().header("Authorization", reviewer).get(gateway + "/api/v1/bulletins/" + ids.group(1)).then().statusCode(200)
+                .body("status", equalTo("PUBLISHED")).body("submittedBy", equalTo("editor")).body("approvedBy", equalTo("reviewer"));
+        given().header("Authorization", reviewer).get(gateway + "/api/v1/deliveries/" + ids.group(2)).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
     }
 }

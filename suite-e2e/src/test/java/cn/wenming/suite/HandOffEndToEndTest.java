@@ -143,13 +143,23 @@ class HandOffEndToEndTest {
         for (JsonNode body : inbox.bodiesOf(id)) {
             assertEquals(dispatchId, body.path("dispatchId").asText());
             assertTrue(body.path("issueLabel").asText().matches("第\\d+期"), body.toString());
-            assertTrue(body.path("link").asText().startsWith(gateway), "the link goes through the gateway: " + body.path("link"));
+            assertEquals("https://wenming.local/api/v1/bulletins/" + id + "/render", body.path("link").asText(),
+                    "the link is on the public site, taken from the issue");
         }
 
-        // one recipient signs for it (签收) with its service token; the counts say so
-        String one = inbox.deliveriesOf(id).keySet().iterator().next();
-        as(token("oa-中央文明办", "service")).post(gateway + "/api/v1/deliveries/" + one + "/acknowledgement").then().statusCode(200)
+        // one recipient signs for it (签收) with its own recipient token; another body cannot; the counts say so
+        java.util.Iterator<String> deliveries = inbox.deliveriesOf(id).keySet().iterator();
+        String one = deliveries.next();
+        String other = deliveries.next();
+        String body = as(editor).get(gateway + "/api/v1/deliveries/" + one).then().statusCode(200).extract().path("organizationId");
+        String otherBody = as(editor).get(gateway + "/api/v1/deliveries/" + other).then().statusCode(200).extract().path("organizationId");
+        String recipient = "Bearer " + suite.tokenFor("oa-" + body, java.util.UUID.fromString(body), "recipient");
+        as(recipient).post(gateway + "/api/v1/deliveries/" + other + "/acknowledgement").then().statusCode(404);
+        as(recipient).post(gateway + "/api/v1/deliveries/" + one + "/acknowledgement").then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"));
+        as("Bearer " + suite.tokenFor("oa-" + otherBody, java.util.UUID.fromString(otherBody), "recipient"))
+                .queryParam("limit", 100).get(gateway + "/api/v1/deliveries").then().statusCode(200).body("items.id", hasItem(other))
+                .body("items.organizationId", org.hamcrest.Matchers.everyItem(equalTo(otherBody)));
         as(editor).get(gateway + "/api/v1/dispatches/" + dispatchId).then().statusCode(200)
                 .body("counts.total", equalTo(10)).body("counts.acknowledged", equalTo(1)).body("counts.sent", equalTo(9))
                 .body("counts.pending", equalTo(0)).body("counts.failed", equalTo(0));
@@ -196,9 +206,16 @@ class HandOffEndToEndTest {
             String list = as(admin).body(Map.of("name", "崩溃测试名单-" + UUID.randomUUID(), "type", "ISSUE", "members", members))
                     .post(distribution + "/api/v1/distribution-lists").then().statusCode(201).extract().path("id");
             slow.holdAfter(30); // the receiver takes 30, then hangs: the service is killed with sends in flight
-            String bulletinId = UUID.randomUUID().toString();
-            String dispatchId = as(editor).body(Map.of("bulletinId", bulletinId, "issueLabel", "第18期", "title", "崩溃恢复测试",
-                    "lists", List.of(list))).post(distribution + "/api/v1/dispatches").then().statusCode(201).extract().path("id");
+            // an issue published to that list: its dispatch follows the publication (the outbox)
+            String bulletinId = approvedDraft(Map.of("ISSUE", List.of(list)));
+            publish(bulletinId);
+            String[] dispatch = new String[1];
+            await(() -> {
+                List<String> ids = as(editor).queryParam("bulletinId", bulletinId).get(distribution + "/api/v1/dispatches").path("items.id");
+                dispatch[0] = ids.isEmpty() ? null : ids.get(0);
+                return dispatch[0] != null;
+            }, "the issue is dispatched");
+            String dispatchId = dispatch[0];
             await(() -> slow.accepted.size() >= 30 && slow.holding.get() > 0, "sends are in flight");
 
             suite.stopService("distribution-service", true);
@@ -232,6 +249,12 @@ class HandOffEndToEndTest {
 
     /** A short new issue in the seed's series, sent to the standing lists, submitted and approved by two people. */
     private String approvedDraft() {
+        return approvedDraft(Map.of("REPORT", List.of(standingLists.get("REPORT")), "SEND", List.of(standingLists.get("SEND")),
+                "ISSUE", List.of(standingLists.get("ISSUE"))));
+    }
+
+    /** The same, sent to these lists (by part). */
+    private String approvedDraft(Map<String, List<String>> lists) {
         Map<String, Object> body = new HashMap<>();
         body.put("seriesId", seriesId);
         body.put("editor", "梅雪峰");
@@ -239,8 +262,7 @@ class HandOffEndToEndTest {
         body.put("articles", List.of(Map.of("title", "背街小巷环境精细化整治提升持续推进", "source", "本刊",
                 "paragraphs", List.of("各区文明办按照动员部署大会要求，扎实推进背街小巷环境精细化整治提升工作。"))));
         body.put("distribution", Map.of("REPORT", List.of("中央文明办"), "SEND", List.of("首都文明委委员"), "ISSUE", List.of("各区文明办")));
-        body.put("distributionLists", Map.of("REPORT", List.of(standingLists.get("REPORT")), "SEND", List.of(standingLists.get("SEND")),
-                "ISSUE", List.of(standingLists.get("ISSUE"))));
+        body.put("distributionLists", lists);
         String id = as(editor).body(body).post(gateway + "/api/v1/bulletins").then().statusCode(201).extract().path("id");
         as(editor).post(gateway + "/api/v1/bulletins/" + id + "/submit").then().statusCode(200);
         as(reviewer).post(gateway + "/api/v1/bulletins/" + id + "/approve").then().statusCode(200);

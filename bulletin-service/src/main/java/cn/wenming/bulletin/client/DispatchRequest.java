@@ -1,10 +1,12 @@
 package cn.wenming.bulletin.client;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
-/** distribution-service's DispatchInput: what the outbox sends for a published issue. */
-public record DispatchRequest(UUID bulletinId, String issueLabel, String title, String summary, String link, List<UUID> lists,
-        List<Object> additions, OffsetDateTime acknowledgeBy, Boolean resend) {
+/**
+ * distribution-service's DispatchInput: which published issue to dispatch, and by when its
+ * recipients should sign for it. distribution-service takes everything else (title, summary, link,
+ * lists, one-off additions) from the issue itself.
+ */
+public record DispatchRequest(UUID bulletinId, OffsetDateTime acknowledgeBy) {
 }

@@ -90,9 +90,6 @@ public interface BulletinConfig {
 
     /** What a published issue's dispatch says. */
     interface Dispatch {
-        /** The public address of the gateway, for the link recipients follow. Env: {@code BULLETIN_DISPATCH_PUBLIC_URL}. */
-        @WithDefault("https://wenming.local")
-        String publicUrl();
 
         /** How long recipients have to sign (签收) after publication. Env: {@code BULLETIN_DISPATCH_ACKNOWLEDGE_WITHIN}. */
         @WithDefault("P3D")

@@ -33,6 +33,7 @@ import cn.wenming.bulletin.service.BulletinService;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
+import cn.wenming.common.security.Caller;
 
 /**
  * The articles of an issue, one by one. Every edit changes the issue, so each answer carries the
@@ -57,7 +58,7 @@ public class ArticleResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
     @Operation(summary = "列出文章 (list the articles)", description = "The articles of the issue in order. Readers: published issues only.")
     @APIResponse(responseCode = "200", description = "The articles", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "articles", value = "[" + ARTICLE_EXAMPLE + "]")))
@@ -67,7 +68,7 @@ public class ArticleResource {
 
     @GET
     @Path("{articleId}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
     @Operation(summary = "读取文章 (get an article)", description = "One article of the issue.")
     @APIResponse(responseCode = "200", description = "The article", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "article", value = ARTICLE_EXAMPLE)))

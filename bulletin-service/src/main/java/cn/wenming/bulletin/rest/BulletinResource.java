@@ -51,6 +51,7 @@ import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
+import cn.wenming.common.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -101,7 +102,7 @@ public class BulletinResource {
     Vertx vertx;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
     @Operation(summary = "列出简报 (list issues)", description = "Newest first (by issue date; ?sort=issueDate for oldest first). Readers see PUBLISHED issues only. "
             + "Filters: seriesId, year, status, from and to (issue date, inclusive).")
     @APIResponse(responseCode = "200", description = "One page of summaries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -125,7 +126,7 @@ public class BulletinResource {
     @GET
     @Path("{id}")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT, Roles.DISTRIBUTION_SERVICE })
     @Operation(summary = "读取一期简报 (get an issue)", description = "The issue with its articles, as JSON; with Accept: text/html "
             + "the printed layout (red masthead, A4), with Accept: text/plain the plain-text layout of the printed bulletin. "
             + "A published issue never changes: it carries Cache-Control, and If-None-Match with its ETag answers 304. "
@@ -142,7 +143,7 @@ public class BulletinResource {
     @GET
     @Path("{id}/render")
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MediaType.TEXT_PLAIN })
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
     @Operation(summary = "版式 (the printed layout)", description = "As GET /bulletins/{id} with format=html (the printed layout, "
             + "printable from a browser), text (the plain-text layout) or json, for links and clients that cannot set Accept.")
     @APIResponse(responseCode = "200", description = "The issue in that format", content = {

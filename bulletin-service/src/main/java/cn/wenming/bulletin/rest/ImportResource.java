@@ -42,6 +42,7 @@ import cn.wenming.common.problem.Problems;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
+import cn.wenming.common.security.Caller;
 
 /**
  * Back issues from the text of their PDFs: one text, or a batch (multipart files or a zip) with a

@@ -26,6 +26,7 @@ import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.Params;
+import cn.wenming.common.security.Caller;
 
 /**
  * Full-text search over the articles of the issues. A resource of its own: JAX-RS matches the
@@ -52,7 +53,7 @@ public class SearchResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
     @Operation(summary = "全文检索 (search articles)", description = "Finds the articles whose title or paragraphs contain every word of q, "
             + "in Chinese without spaces: 背街小巷, 文明, a single character. Hits whose title contains the words come first, then "
             + "the others; within each, the newest issue first. Each hit names its issue and carries a snippet with the words in "

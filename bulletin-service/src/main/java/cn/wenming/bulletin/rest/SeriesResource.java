@@ -48,7 +48,7 @@ public class SeriesResource {
     SeriesService series;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
     @Operation(summary = "列出简报系列 (list series)",
             description = "A page of series, by title unless ?sort= says otherwise (title, -title, createdAt, -createdAt).")
     @APIResponse(responseCode = "200", description = "One page",
@@ -63,7 +63,7 @@ public class SeriesResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
     @Operation(summary = "读取简报系列 (get a series)", description = "The series with its version as ETag.")
     @APIResponse(responseCode = "200", description = "The series",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "series", value = SERIES_EXAMPLE)))

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,9 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.wenming.bulletin.client.DispatchRequest;
 import cn.wenming.bulletin.config.BulletinConfig;
-import cn.wenming.bulletin.domain.Article;
 import cn.wenming.bulletin.domain.Bulletin;
-import cn.wenming.bulletin.domain.DistributionPart;
 import cn.wenming.bulletin.domain.OutboxMessage;
 import cn.wenming.common.persistence.WorkQueue;
 import cn.wenming.common.web.OfficeTime;
@@ -56,21 +53,21 @@ public class Outbox {
     @Inject
     Event<WorkQueue.Added> added;
 
-    /** Writes the dispatch request of a just-published issue; nothing when it names no list (there is nobody to send it to). */
+    /**
+     * Writes the dispatch request of a just-published issue; nothing when it names no list and no
+     * one-off addition (there is nobody to send it to). distribution-service reads the issue itself.
+     */
     @Transactional(MANDATORY)
     public boolean enqueueDispatch(Bulletin b) {
-        List<UUID> lists = new ArrayList<>();
-        for (DistributionPart part : DistributionPart.values()) {
-            lists.addAll(b.distributionLists.getOrDefault(part, List.of()));
-        }
-        if (lists.isEmpty()) {
+        boolean lists = b.distributionLists.values().stream().anyMatch(l -> !l.isEmpty());
+        if (!lists && b.additions.isEmpty()) {
             return false;
         }
         OutboxMessage m = new OutboxMessage();
         m.id = UUID.randomUUID();
         m.bulletinId = b.id;
         m.kind = OutboxMessage.DISPATCH;
-        m.payload = write(dispatchRequest(b, lists));
+        m.payload = write(dispatchRequest(b));
         m.nextAttemptAt = now();
         m.createdAt = m.nextAttemptAt;
         m.requestId = RequestIds.current();
@@ -79,14 +76,8 @@ public class Outbox {
         return true;
     }
 
-    DispatchRequest dispatchRequest(Bulletin b, List<UUID> lists) {
-        Article first = b.articles.isEmpty() ? null : b.articles.get(0);
-        String title = first == null ? b.series.title : first.title;
-        String summary = first == null || first.paragraphs.isEmpty() ? null : cut(first.paragraphs.get(0), 300);
-        String base = config.dispatch().publicUrl().replaceAll("/+$", "");
-        return new DispatchRequest(b.id, "第" + b.issueNo + "期", cut(title, 200), summary, base + "/api/v1/bulletins/" + b.id + "/render",
-                lists.stream().distinct().toList(), List.of(),
-                OfficeTime.of(b.publishedAt.plus(config.dispatch().acknowledgeWithin())), false);
+    DispatchRequest dispatchRequest(Bulletin b) {
+        return new DispatchRequest(b.id, OfficeTime.of(b.publishedAt.plus(config.dispatch().acknowledgeWithin())));
     }
 
     /** Takes up to {@code limit} due messages for {@code lease}; each take counts as an attempt. */

@@ -17,6 +17,8 @@ public interface DistributionConfig {
 
     Email email();
 
+    Dispatch dispatch();
+
     /** How long an Idempotency-Key's answer is kept. Env: {@code DISTRIBUTION_IDEMPOTENCY_RETENTION}. */
     @WithDefault("24h")
     Duration idempotencyRetention();
@@ -83,5 +85,15 @@ public interface DistributionConfig {
          */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    interface Dispatch {
+        /**
+         * The public site of the bulletin: every dispatch links the issue there
+         * ({@code <site>/api/v1/bulletins/<id>/render}); it must be an {@code https} URL (checked at start).
+         * Env: {@code DISTRIBUTION_DISPATCH_PUBLIC_SITE}.
+         */
+        @WithDefault("https://wenming.local")
+        String publicSite();
     }
 }

@@ -73,6 +73,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
+    /** When its dispatch was made (a recipient's own deliveries are listed newest first). */
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
     @Column(name = "acknowledged_by", length = 100)
     public String acknowledgedBy;
 

@@ -57,6 +57,11 @@ public class Dispatch extends PanacheEntityBase {
     @Column(nullable = false)
     public List<Addition> additions = new ArrayList<>();
 
+    /** Names of the one-off additions (本期增发) that name no organization: reported, not sent. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> unresolved = new ArrayList<>();
+
     @Column(name = "acknowledge_by")
     public Instant acknowledgeBy;
 

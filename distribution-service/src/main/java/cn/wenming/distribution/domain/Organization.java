@@ -64,6 +64,16 @@ public class Organization extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The organization of this name, or else the one (if only one) of this short name: how an issue's additions name them. */
+    public static java.util.Optional<Organization> byName(String name) {
+        java.util.Optional<Organization> exact = find("name", name).firstResultOptional();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        java.util.List<Organization> short_ = find("shortName", name).page(0, 2).list();
+        return short_.size() == 1 ? java.util.Optional.of(short_.get(0)) : java.util.Optional.empty();
+    }
+
     public static boolean nameTaken(String name) {
         return count("name", name) > 0;
     }

@@ -1,30 +1,44 @@
 package cn.wenming.distribution.rest;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.wenming.common.page.Page;
+import cn.wenming.common.page.PageParams;
+import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.security.Caller;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
+import cn.wenming.common.web.Params;
 import cn.wenming.distribution.domain.Delivery;
+import cn.wenming.distribution.domain.DeliveryStatus;
 import cn.wenming.distribution.service.DeliveryService;
-import io.quarkus.security.identity.SecurityIdentity;
 
+/**
+ * Deliveries: one copy of a dispatch to one recipient body. A recipient body's system (role
+ * {@code recipient}) sees and signs for its own only; another body's delivery is a 404 to it, so its
+ * id is never confirmed. The office's staff see all.
+ */
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "分发 Dispatches")
@@ -34,42 +48,70 @@ public class DeliveryResource {
     DeliveryService deliveries;
 
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
+
+    @GET
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
+    @Operation(operationId = "listDeliveries", summary = "列出分发明细 (list deliveries)",
+            description = "A page of deliveries, newest first (?sort=createdAt: oldest first). A recipient body's system sees its own "
+                    + "deliveries only, of every dispatch: what it has received and has still to sign for (?status=SENT). Office staff may "
+                    + "keep one recipient's with ?organizationId=.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "待签收", value = "{\"items\":[" + DispatchResource.DELIVERY_EXAMPLE + "]}")))
+    public Page<DeliveryView> list(@BeanParam PageParams page,
+            @QueryParam("sort") @Parameter(description = "-createdAt (default) or createdAt", example = "-createdAt") String sort,
+            @QueryParam("status") @Parameter(description = "只列出此状态 (only this status)", example = "SENT") String status,
+            @QueryParam("organizationId") @Parameter(description = "只列出此收文单位的 (only this recipient's; a recipient system always sees its own)",
+                    example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") String organizationId) {
+        Sort order = Sort.parse(sort, DeliveryService.SORTABLE, DeliveryService.DEFAULT_SORT);
+        DeliveryStatus wanted = Params.enumValue(DeliveryStatus.class, status, "status");
+        UUID organization = Params.uuid(organizationId, "organizationId");
+        Optional<UUID> own = caller.recipientBody();
+        if (own.isPresent() && organization != null && !organization.equals(own.get())) {
+            return new Page<>(java.util.List.of(), null);   // another body's deliveries: nothing, and nothing confirmed
+        }
+        var request = page.toRequest(order.spec());
+        return Page.of(deliveries.list(request, order, own.orElse(organization), wanted), request, d -> d.createdAt.toString(), d -> d.id,
+                d -> DeliveryView.of(d, null));
+    }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "读取一份分发 (get a delivery)", description = "The delivery with every attempt: time, outcome, HTTP status and error.")
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
+    @Operation(operationId = "getDelivery", summary = "读取一份分发 (get a delivery)",
+            description = "The delivery with every attempt: time, outcome, HTTP status and error. A recipient body's system reads its "
+                    + "own only; another body's is a 404.")
     @APIResponse(responseCode = "200", description = "The delivery", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "中央文明办", value = DispatchResource.DELIVERY_EXAMPLE)))
     public Response get(@PathParam("id") UUID id) {
-        return ok(deliveries.find(id).orElseThrow(() -> notFound(id)));
+        return ok(deliveries.find(id, caller.recipientBody()).orElseThrow(() -> notFound(id)));
     }
 
     @POST
     @Path("{id}/acknowledgement")
-    @RolesAllowed({ Roles.SERVICE, Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "签收 (acknowledge)",
-            description = "The receiving system (a token of role service) or an operator (editor, admin) records that the recipient signed "
-                    + "for it: SENT → ACKNOWLEDGED. Acknowledging again changes nothing; a PENDING or FAILED delivery is a 409.")
+    @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.RECIPIENT })
+    @Operation(operationId = "acknowledgeDelivery", summary = "签收 (acknowledge)",
+            description = "The recipient body's system (a token of role recipient acting for that body) or an operator (editor, admin) "
+                    + "records that the recipient signed for it: SENT → ACKNOWLEDGED. A recipient signs for its own deliveries only: "
+                    + "another body's is a 404. Acknowledging again changes nothing; a PENDING or FAILED delivery is a 409.")
     @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "签收", value = DispatchResource.DELIVERY_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not SENT yet, or FAILED")
     public Response acknowledge(@PathParam("id") UUID id) {
-        return ok(deliveries.acknowledge(id, identity.getPrincipal().getName()).orElseThrow(() -> notFound(id)));
+        return ok(deliveries.acknowledge(id, caller.name(), caller.recipientBody()).orElseThrow(() -> notFound(id)));
     }
 
     @POST
     @Path("{id}/mark-sent")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "登记纸质送达 (record a paper hand-over)",
-            description = "An operator records that a PAPER (or, while e-mail is not sent by the service, EMAIL) delivery was handed over: "
-                    + "PENDING → SENT. Webhook deliveries are sent by the service (409).")
+    @Operation(operationId = "markDeliverySent", summary = "登记纸质送达 (record a paper hand-over)",
+            description = "An operator records that a PAPER delivery was handed over: PENDING → SENT. Webhook and e-mail deliveries are "
+                    + "sent by the service (409).")
     @APIResponse(responseCode = "200", description = "Recorded as SENT", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "各区文明办", value = DispatchResource.DELIVERY_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "A webhook delivery, or not PENDING")
+    @APIResponse(responseCode = "409", description = "A webhook or e-mail delivery, or not PENDING")
     public Response markSent(@PathParam("id") UUID id) {
-        return ok(deliveries.markSent(id, identity.getPrincipal().getName()).orElseThrow(() -> notFound(id)));
+        return ok(deliveries.markSent(id, caller.name()).orElseThrow(() -> notFound(id)));
     }
 
     private Response ok(Delivery d) {

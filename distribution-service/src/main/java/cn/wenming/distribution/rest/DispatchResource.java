@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,7 +39,8 @@ import cn.wenming.distribution.domain.DeliveryStatus;
 import cn.wenming.distribution.domain.Dispatch;
 import cn.wenming.distribution.service.DispatchService;
 import cn.wenming.common.idempotency.Idempotency;
-import io.quarkus.security.identity.SecurityIdentity;
+import cn.wenming.common.security.Caller;
+import cn.wenming.distribution.client.Bulletins;
 
 @Path("/api/v1/dispatches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,8 +51,8 @@ public class DispatchResource {
             {"id":"d1c0ffee-4b3a-4e2f-8a1b-9c8d7e6f5a40","bulletinId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10","round":1,\
             "issueLabel":"第17期","title":"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务",\
             "summary":"2020年是全面建成小康社会和“十三五”规划收官之年……",\
-            "link":"https://wenming.gov.cn/api/v1/bulletins/3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10",\
-            "lists":["5b1f0a9e-2c4d-4e8f-9a1b-3c5d7e9f1a2b"],"additions":[{"organizationId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","part":"ISSUE"}],\
+            "link":"https://wenming.gov.cn/api/v1/bulletins/3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10/render",\
+            "lists":["5b1f0a9e-2c4d-4e8f-9a1b-3c5d7e9f1a2b"],"additions":[{"organizationId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","part":"ISSUE"}],"unresolved":[],\
             "acknowledgeBy":"2020-05-08T17:00:00+08:00","createdBy":"editor-梅雪峰","createdAt":"2020-04-24T10:00:00+08:00",\
             "counts":{"total":10,"pending":2,"sent":5,"acknowledged":2,"failed":1}}""";
 
@@ -59,11 +62,7 @@ public class DispatchResource {
             "namedBy":["简报常用名单·报"],"channel":"WEBHOOK","status":"SENT","attempts":1,"sentAt":"2020-04-24T10:00:01+08:00","version":2}""";
 
     private static final String INPUT_EXAMPLE = """
-            {"bulletinId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10","issueLabel":"第17期",\
-            "title":"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务","summary":"2020年是全面建成小康社会和“十三五”规划收官之年……",\
-            "link":"https://wenming.gov.cn/api/v1/bulletins/3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10",\
-            "lists":["5b1f0a9e-2c4d-4e8f-9a1b-3c5d7e9f1a2b","6c2a1b0f-3d5e-4f9a-8b2c-4d6e8f0a2b3c","7d3b2c1a-4e6f-4a0b-9c3d-5e7f9a1b3c4d"],\
-            "additions":[{"organizationId":"7c9e6679-7425-40de-944b-e07fc1f90ae7","part":"ISSUE"}],"acknowledgeBy":"2020-05-08T17:00:00+08:00"}""";
+            {"bulletinId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10","acknowledgeBy":"2020-05-08T17:00:00+08:00"}""";
 
     @Inject
     DispatchService dispatches;
@@ -72,33 +71,54 @@ public class DispatchResource {
     Idempotency idempotency;
 
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
+
+    @Inject
+    Bulletins bulletins;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
-    @Operation(summary = "分发一期简报 (dispatch a published issue)",
-            description = "Resolves the lists (each by its type: 报 REPORT, 送 SEND, 发 ISSUE) and the one-off additions (本期增发) into one "
-                    + "delivery per recipient, under the highest part that named it, recording which lists named it. A second dispatch of "
-                    + "the same bulletin is a 409 unless \"resend\": true (the next round). With an Idempotency-Key (bulletin-service's "
-                    + "outbox uses the bulletin id) the same request again returns the first answer and does nothing.")
+    @RolesAllowed({ Roles.ADMIN, Roles.BULLETIN_SERVICE })
+    @Operation(operationId = "createDispatch", summary = "分发一期已印发的简报 (dispatch a published issue)",
+            description = "Dispatching is the publication's consequence: bulletin-service's outbox (its own service identity) calls this "
+                    + "when an issue is published, and an admin may dispatch a published issue again by its id (\"resend\": true, the next "
+                    + "round). The title, summary and link (an https URL of the public site) are taken from the published issue in "
+                    + "bulletin-service, and so are the recipients: its lists (each by its type: 报 REPORT, 送 SEND, 发 ISSUE) and its "
+                    + "one-off additions (本期增发, by organization name; a name that names no organization is reported in `unresolved`). "
+                    + "One delivery per recipient, under the highest part that named it. An issue that does not exist or is not published "
+                    + "is a 409, and so is a second dispatch without \"resend\": true. With an Idempotency-Key (the outbox uses the issue's "
+                    + "id) the same request again returns the first answer and does nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "第17期", value = INPUT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Dispatched; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "第17期", value = DISPATCH_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "此期简报已分发 (already dispatched), or the Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "409", description = "没有这一期已印发的简报 (no published issue with this id), 此期简报已分发 (already dispatched), "
+            + "nobody to send it to, or the Idempotency-Key was used for another request")
+    @APIResponse(responseCode = "503", description = "bulletin-service cannot be asked for the issue now: try again later")
     public Response create(@NotNull @Valid DispatchInput input,
             @HeaderParam("Idempotency-Key") @Parameter(description = "重复提交同一请求只生效一次 (the same key and body again replays the first answer)",
                     example = "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10") String key) {
-        String by = identity.getPrincipal().getName();
+        String by = caller.name();
+        Bulletins.PublishedIssue issue = published(input.bulletinId());   // read before any transaction begins
+        var command = new DispatchService.NewDispatch(issue, input.acknowledgeBy() == null ? null : input.acknowledgeBy().toInstant(),
+                Boolean.TRUE.equals(input.resend()), by);
         Idempotency.Answer a = idempotency.once(key, by, "create-dispatch", input, () -> {
-            Dispatch d = dispatches.create(input, by);
+            Dispatch d = dispatches.create(command);
             return idempotency.created("/api/v1/dispatches/" + d.id, view(d), d.version);
         });
         return a.toResponse();
     }
 
+    private Bulletins.PublishedIssue published(UUID bulletinId) {
+        try {
+            return bulletins.published(bulletinId).orElseThrow(() -> ProblemException.conflict(
+                    "没有这一期已印发的简报 (no published issue with this id in bulletin-service): " + bulletinId));
+        } catch (Bulletins.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
+            throw ProblemException.unavailable("简报服务暂不可用，请稍后重试 (bulletin-service cannot be asked for the issue now: try again later)");
+        }
+    }
+
     @GET
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出分发 (list dispatches)",
             description = "A page of dispatches, newest first (?sort=createdAt: oldest first), each with its counts; "
                     + "?bulletinId= keeps the rounds of one bulletin issue.")
@@ -117,7 +137,7 @@ public class DispatchResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取分发 (get a dispatch)",
             description = "The dispatch with its counts: total, pending, sent, acknowledged, failed. The ETag is the dispatch's own version; "
                     + "the counts are read live.")
@@ -130,7 +150,7 @@ public class DispatchResource {
 
     @GET
     @Path("{id}/deliveries")
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出分发明细 (list a dispatch's deliveries)",
             description = "A page of its deliveries by recipient name; ?status= keeps one status (PENDING, SENT, ACKNOWLEDGED, FAILED).")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -142,7 +162,7 @@ public class DispatchResource {
 
     @GET
     @Path("{id}/overdue")
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "逾期未签收 (who has not signed by the deadline)",
             description = "Once acknowledgeBy has passed, a page of the deliveries not ACKNOWLEDGED, by recipient name; empty before the "
                     + "deadline or without one.")
@@ -154,7 +174,7 @@ public class DispatchResource {
 
     @POST
     @Path("{id}/resend-failed")
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "重发失败的分发 (resend to the failed only)",
             description = "FAILED deliveries go back to PENDING with fresh attempts and are sent again; the others are untouched.")
     @APIResponse(responseCode = "200", description = "The dispatch with its counts", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -23,6 +23,8 @@ public record DispatchView(
         String link,
         List<UUID> lists,
         List<Dispatch.Addition> additions,
+        @Schema(description = "本期增发中未找到的收文单位名称：未分发 (names of one-off additions that name no organization: not sent)",
+                example = "[]") List<String> unresolved,
         @Schema(example = "2020-05-08T17:00:00+08:00") OffsetDateTime acknowledgeBy,
         @Schema(example = "editor-梅雪峰") String createdBy,
         @Schema(example = "2020-04-24T10:00:00+08:00") OffsetDateTime createdAt,
@@ -35,7 +37,7 @@ public record DispatchView(
 
     static DispatchView of(Dispatch d, Map<DeliveryStatus, Long> counts) {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new DispatchView(d.id, d.bulletinId, d.round, d.issueLabel, d.title, d.summary, d.link, d.lists, d.additions,
+        return new DispatchView(d.id, d.bulletinId, d.round, d.issueLabel, d.title, d.summary, d.link, d.lists, d.additions, d.unresolved,
                 DeliveryView.time(d.acknowledgeBy), d.createdBy, OfficeTime.of(d.createdAt),
                 new Counts(total, counts.get(DeliveryStatus.PENDING), counts.get(DeliveryStatus.SENT),
                         counts.get(DeliveryStatus.ACKNOWLEDGED), counts.get(DeliveryStatus.FAILED)));

@@ -61,7 +61,7 @@ public class DistributionListResource {
     DistributionListService lists;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.BULLETIN_SERVICE })
     @Operation(summary = "列出分发名单 (list distribution lists)",
             description = "A page of lists with their members, by name unless ?sort= says otherwise (name, -name, createdAt, -createdAt); "
                     + "?type= keeps one part (REPORT 报, SEND 送, ISSUE 发); ?id= (repeated, at most " + DistributionListService.MAX_IDS
@@ -85,7 +85,7 @@ public class DistributionListResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取分发名单 (get a distribution list)", description = "The list with its members in order, its version as ETag.")
     @APIResponse(responseCode = "200", description = "The list", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "简报常用名单·报", value = LIST_EXAMPLE)))

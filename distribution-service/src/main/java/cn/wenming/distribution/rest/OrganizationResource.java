@@ -57,7 +57,7 @@ public class OrganizationResource {
     OrganizationService organizations;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出收文单位 (list organizations)",
             description = "A page of organizations, by name unless ?sort= says otherwise (name, -name, createdAt, -createdAt); "
                     + "?kind= keeps one kind (SUPERIOR 上级, PEER 平级, SUBORDINATE 下级).")
@@ -77,7 +77,7 @@ public class OrganizationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取收文单位 (get an organization)", description = "The organization with its version as ETag.")
     @APIResponse(responseCode = "200", description = "The organization",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -67,9 +67,27 @@ public class DeliveryService {
     @Inject
     DistributionConfig config;
 
+    /**
+     * The delivery, when {@code onlyFor} (a recipient's body) is empty or is its recipient: another
+     * body's delivery is not found, so its id is never confirmed.
+     */
     @Transactional(SUPPORTS)
-    public Optional<Delivery> find(UUID id) {
-        return Delivery.findByIdOptional(id);
+    public Optional<Delivery> find(UUID id, Optional<UUID> onlyFor) {
+        return Delivery.<Delivery>findByIdOptional(id).filter(d -> onlyFor.isEmpty() || onlyFor.get().equals(d.organizationId));
+    }
+
+    /** Deliveries are listed newest first (by when their dispatch was made): {@code -createdAt} or {@code createdAt}. */
+    public static final java.util.Set<String> SORTABLE = java.util.Set.of("createdAt");
+    public static final String DEFAULT_SORT = "-createdAt";
+
+    /** One page ({@code limit + 1} rows) of deliveries, to one organization and of one status if given. */
+    @Transactional(SUPPORTS)
+    public List<Delivery> list(cn.wenming.common.page.PageRequest page, cn.wenming.common.page.Sort sort, UUID organizationId,
+            DeliveryStatus status) {
+        var q = new cn.wenming.common.page.ListQuery().filter("organizationId = :organization", "organization", organizationId)
+                .filter("status = :status", "status", status)
+                .after(page, "createdAt", sort.descending(), cn.wenming.common.page.ListQuery::instant);
+        return Delivery.<Delivery>find(q.hql("createdAt", sort.descending()), q.params()).page(0, page.fetchSize()).list();
     }
 
     @Transactional(SUPPORTS)
@@ -77,9 +95,12 @@ public class DeliveryService {
         return DeliveryAttempt.list("deliveryId = ?1 order by attemptNo", deliveryId);
     }
 
-    /** SENT → ACKNOWLEDGED; acknowledging again changes nothing; any other status is a 409. */
-    public Optional<Delivery> acknowledge(UUID id, String by) {
-        Optional<Delivery> found = Delivery.findByIdOptional(id);
+    /**
+     * SENT → ACKNOWLEDGED; acknowledging again changes nothing; any other status is a 409. A recipient
+     * ({@code onlyFor} its body) signs for its own deliveries only: another body's is not found.
+     */
+    public Optional<Delivery> acknowledge(UUID id, String by, Optional<UUID> onlyFor) {
+        Optional<Delivery> found = Delivery.<Delivery>findByIdOptional(id).filter(d -> onlyFor.isEmpty() || onlyFor.get().equals(d.organizationId));
         found.ifPresent(d -> {
             if (d.status == DeliveryStatus.ACKNOWLEDGED) {
                 return;

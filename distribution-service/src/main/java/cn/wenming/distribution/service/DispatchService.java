@@ -38,7 +38,8 @@ import cn.wenming.distribution.domain.Dispatch;
 import cn.wenming.distribution.domain.DistributionList;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.Part;
-import cn.wenming.distribution.rest.DispatchInput;
+import cn.wenming.distribution.client.Bulletins;
+import cn.wenming.distribution.config.DistributionConfig;
 
 /** The rules of dispatches: one per bulletin unless a resend, recipients resolved once, resend to the failed only. */
 @ApplicationScoped
@@ -54,52 +55,86 @@ public class DispatchService {
     @Inject
     Event<WorkQueue.Added> added;
 
-    public Dispatch create(DispatchInput in, String by) {
-        boolean resend = Boolean.TRUE.equals(in.resend());
-        Integer last = Dispatch.find("select max(d.round) from Dispatch d where d.bulletinId = ?1", in.bulletinId())
+    @Inject
+    DistributionConfig config;
+
+    /**
+     * A dispatch of a published issue, as read from bulletin-service just before (outside this
+     * transaction): by whom, the 签收 deadline, and whether it is a further round.
+     */
+    public record NewDispatch(Bulletins.PublishedIssue issue, Instant acknowledgeBy, boolean resend, String by) {
+    }
+
+    /** The parts in the order their lists are resolved: 报, 送, 发. */
+    private static final List<String> PARTS = List.of("REPORT", "SEND", "ISSUE");
+
+    /**
+     * Dispatches the issue to its own lists and one-off additions (本期增发, by organization name or
+     * short name; a name that names no organization is kept in {@code unresolved}). Title, summary and
+     * link come from the issue; the link is on the public site.
+     */
+    public Dispatch create(NewDispatch in) {
+        Bulletins.PublishedIssue issue = in.issue();
+        Integer last = Dispatch.find("select max(d.round) from Dispatch d where d.bulletinId = ?1", issue.id())
                 .project(Integer.class).firstResult();
-        if (last != null && !resend) {
-            throw roundConflict(in.bulletinId());
+        if (last != null && !in.resend()) {
+            throw roundConflict(issue.id());
         }
-        // the lists in one query (their members batch-fetched), then in the order given
+        List<UUID> listIds = new ArrayList<>();
+        for (String part : PARTS) {
+            issue.lists().getOrDefault(part, List.of()).stream().filter(id -> !listIds.contains(id)).forEach(listIds::add);
+        }
+        // the lists in one query (their members batch-fetched), then in the issue's order
         Map<UUID, DistributionList> found = new HashMap<>();
-        if (!in.lists().isEmpty()) {
-            DistributionList.<DistributionList>list("id in ?1", in.lists()).forEach(l -> found.put(l.id, l));
+        if (!listIds.isEmpty()) {
+            DistributionList.<DistributionList>list("id in ?1", listIds).forEach(l -> found.put(l.id, l));
         }
         List<Resolution.NamedList> lists = new ArrayList<>();
-        for (UUID listId : in.lists()) {
+        List<String> unresolved = new ArrayList<>();
+        for (UUID listId : listIds) {
             DistributionList l = found.get(listId);
             if (l == null) {
-                throw ProblemException.invalid("lists", "分发名单不存在 (no such distribution list): " + listId);
+                unresolved.add("分发名单 (list) " + listId);
+            } else {
+                lists.add(new Resolution.NamedList(l.name, l.type, l.members));
             }
-            lists.add(new Resolution.NamedList(l.name, l.type, l.members));
         }
         Map<UUID, Part> additions = new LinkedHashMap<>();
-        for (Dispatch.Addition a : in.additionsOrEmpty()) {
-            Organization o = Organization.<Organization>findByIdOptional(a.organizationId())
-                    .orElseThrow(() -> ProblemException.invalid("additions", "收文单位不存在 (no such organization): " + a.organizationId()));
-            additions.merge(o.id, a.part() != null ? a.part() : Part.valueOf(o.kind.part()), Part::higher);
+        List<Dispatch.Addition> named = new ArrayList<>();
+        for (String name : issue.additions()) {
+            Optional<Organization> o = Organization.byName(name.strip());
+            if (o.isEmpty()) {
+                unresolved.add(name.strip());
+                continue;
+            }
+            Part part = Part.valueOf(o.get().kind.part());
+            if (additions.merge(o.get().id, part, Part::higher) == part) {
+                named.add(new Dispatch.Addition(o.get().id, part));
+            }
         }
         List<Resolution.Recipient> recipients = Resolution.resolve(lists, additions);
         if (recipients.isEmpty()) {
-            throw ProblemException.invalid("lists", "名单与增发均无收文单位 (the lists and additions name no recipient)");
+            throw ProblemException.conflict("此期简报的名单与增发均无收文单位 (the issue's lists and additions name no recipient)"
+                    + (unresolved.isEmpty() ? "" : ": " + String.join("、", unresolved)));
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Dispatch d = new Dispatch();
         d.id = UUID.randomUUID();
-        d.bulletinId = in.bulletinId();
+        d.bulletinId = issue.id();
         d.round = last == null ? 1 : last + 1;
-        d.issueLabel = in.issueLabel().strip();
-        d.title = in.title().strip();
-        d.summary = in.summary();
-        d.link = in.link();
-        d.lists = new ArrayList<>(in.lists());
-        d.additions = new ArrayList<>(in.additionsOrEmpty());
-        d.acknowledgeBy = in.acknowledgeBy() == null ? null : in.acknowledgeBy().toInstant().truncatedTo(ChronoUnit.MICROS);
-        d.createdBy = by;
+        d.issueLabel = "第" + issue.issueNo() + "期";
+        d.title = cut(issue.firstArticleTitle() != null && !issue.firstArticleTitle().isBlank() ? issue.firstArticleTitle()
+                : issue.seriesTitle(), 200);
+        d.summary = issue.firstParagraph() == null ? null : cut(issue.firstParagraph(), 300);
+        d.link = link(issue.id());
+        d.lists = listIds;
+        d.additions = named;
+        d.unresolved = unresolved;
+        d.acknowledgeBy = in.acknowledgeBy() == null ? null : in.acknowledgeBy().truncatedTo(ChronoUnit.MICROS);
+        d.createdBy = in.by();
         d.createdAt = now;
         // two first dispatches of one bulletin at once: the round's unique key lets one in
-        Constraints.flushOrConflict(d::persistAndFlush, Dispatch.ROUND_UNIQUE, () -> roundConflict(in.bulletinId()));
+        Constraints.flushOrConflict(d::persistAndFlush, Dispatch.ROUND_UNIQUE, () -> roundConflict(issue.id()));
         int written = insertDeliveries(d.id, recipients, now);
         if (written != recipients.size()) {
             // an organization named by a list was deleted meanwhile (organizations are never deleted by the API)
@@ -107,6 +142,16 @@ public class DispatchService {
         }
         added.fire(new WorkQueue.Added(Delivery.TABLE)); // the worker starts sending as soon as this commits
         return d;
+    }
+
+    /** The issue on the public site: always an https URL of the configured site. */
+    String link(UUID bulletinId) {
+        return config.dispatch().publicSite().replaceAll("/+$", "") + "/api/v1/bulletins/" + bulletinId + "/render";
+    }
+
+    private static String cut(String text, int max) {
+        String t = text.strip();
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
     }
 
     /**
@@ -130,17 +175,18 @@ public class DispatchService {
         return Delivery.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     insert into delivery (id, dispatch_id, organization_id, organization_name, part, named_by, channel, status,
-                                          attempts, next_attempt_at, version)
+                                          attempts, next_attempt_at, created_at, version)
                     select r.id, ?, o.id, o.name, r.part, r.named_by::jsonb, o.channel, 'PENDING',
-                           0, case when o.channel = 'PAPER' then null else ? end, 0
+                           0, case when o.channel = 'PAPER' then null else ? end, ?, 0
                     from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) as r (id, organization_id, part, named_by)
                     join organization o on o.id = r.organization_id""")) {
                 insert.setObject(1, dispatchId);
                 insert.setObject(2, now.atOffset(ZoneOffset.UTC));
-                insert.setArray(3, c.createArrayOf("uuid", ids));
-                insert.setArray(4, c.createArrayOf("uuid", organizations));
-                insert.setArray(5, c.createArrayOf("text", parts));
-                insert.setArray(6, c.createArrayOf("text", namedBy));
+                insert.setObject(3, now.atOffset(ZoneOffset.UTC));
+                insert.setArray(4, c.createArrayOf("uuid", ids));
+                insert.setArray(5, c.createArrayOf("uuid", organizations));
+                insert.setArray(6, c.createArrayOf("text", parts));
+                insert.setArray(7, c.createArrayOf("text", namedBy));
                 return insert.executeUpdate();
             }
         });
@@ -227,6 +273,20 @@ public class DispatchService {
             }
         });
         return d;
+    }
+
+    /** The public site must be https: every link a recipient gets is one. */
+    void checkSite(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        String site = config.dispatch().publicSite();
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(site);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("DISTRIBUTION_DISPATCH_PUBLIC_SITE is not a URL: " + site);
+        }
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null) {
+            throw new IllegalStateException("DISTRIBUTION_DISPATCH_PUBLIC_SITE must be an https URL of the public site: " + site);
+        }
     }
 
     private static ProblemException roundConflict(UUID bulletinId) {

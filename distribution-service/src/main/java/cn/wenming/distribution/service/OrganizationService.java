@@ -42,12 +42,17 @@ public class OrganizationService {
     WebhookUrlPolicy webhookUrls;
 
     public Organization create(OrganizationInput in) {
+        return create(in, UUID.randomUUID());
+    }
+
+    /** Creates it under a given id: the office, whose id the tokens of its staff name (SUITE_SECURITY_OFFICE_ORG). */
+    public Organization create(OrganizationInput in, UUID id) {
         String name = in.name().strip();
         if (Organization.nameTaken(name)) {
             throw nameConflict(name);
         }
         Organization o = new Organization();
-        o.id = UUID.randomUUID();
+        o.id = id;
         apply(o, in);
         // the database keeps microseconds: the answer shows what a later read shows
         o.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -42,6 +42,12 @@ public class SeedLoader {
     @Inject
     DistributionListService lists;
 
+    @Inject
+    cn.wenming.common.config.SuiteSecurityConfig security;
+
+    /** The office's own name: the body its staff act for. */
+    public static final String OFFICE = "首都精神文明办";
+
     /** The standing list of each part, named after it. */
     public static String standingListName(Part part) {
         return "简报常用名单·" + part.label();
@@ -56,6 +62,11 @@ public class SeedLoader {
     @Transactional
     public int load(JsonNode expected) {
         int created = 0;
+        // the office itself is a body like the others: its staff's tokens name it (SUITE_SECURITY_OFFICE_ORG)
+        if (Organization.findByIdOptional(security.officeOrg()).isEmpty() && !Organization.nameTaken(OFFICE)) {
+            organizations.create(OrganizationInput.of(OFFICE, OrganizationKind.PEER), security.officeOrg());
+            created++;
+        }
         for (var group : recipientGroups(expected.path("bulletin").path("distribution")).entrySet()) {
             if (Organization.nameTaken(group.getKey())) {
                 continue;

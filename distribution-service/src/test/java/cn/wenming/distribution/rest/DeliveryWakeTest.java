@@ -28,6 +28,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 @TestProfile(WithoutPolls.class)
 class DeliveryWakeTest {
 

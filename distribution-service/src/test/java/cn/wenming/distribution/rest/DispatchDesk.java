@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.testing.Await;
 import io.restassured.http.ContentType;
@@ -32,17 +34,38 @@ final class DispatchDesk {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Publishes an issue in the bulletin-service stub (its lists, and an organization of these ids as
+     * a one-off addition, named as the issue prints it) and returns the body that dispatches it.
+     */
     static String body(UUID bulletin, String acknowledgeBy, List<String> lists, String addition) {
-        return ("{\"bulletinId\":\"%s\",\"issueLabel\":\"第17期\",\"title\":\"2020年首都精神文明建设工作 聚焦四个方面 23项重点任务\","
-                + "\"summary\":\"2020年是全面建成小康社会和“十三五”规划收官之年\",\"link\":\"https://wenming.gov.cn/b/17\","
-                + "\"lists\":[%s],\"additions\":[%s]%s,\"resend\":false}").formatted(bulletin,
-                String.join(",", lists.stream().map(l -> "\"" + l + "\"").toList()),
-                addition == null ? "" : "{\"organizationId\":\"" + addition + "\"}",
+        publish(bulletin, "PUBLISHED", lists, addition == null ? List.of() : List.of(organizationName(addition)));
+        return ("{\"bulletinId\":\"%s\"%s,\"resend\":false}").formatted(bulletin,
                 acknowledgeBy == null ? "" : ",\"acknowledgeBy\":\"" + acknowledgeBy + "\"");
     }
 
+    /** Puts an issue of this status into the bulletin-service stub, as bulletin-service would answer it. */
+    static void publish(UUID bulletin, String status, List<String> lists, List<String> additions) {
+        String json = ("{\"id\":\"%s\",\"seriesTitle\":\"首都精神文明建设情况简报\",\"status\":\"%s\",\"issueNo\":17,"
+                + "\"articles\":[{\"title\":\"%s\",\"paragraphs\":[\"%s\",\"第二段\"]}],"
+                + "\"distributionLists\":{\"ISSUE\":[%s]},\"additions\":[%s]}").formatted(bulletin, status, TITLE, SUMMARY,
+                String.join(",", lists.stream().map(l -> "\"" + l + "\"").toList()),
+                String.join(",", additions.stream().map(a -> "\"" + a + "\"").toList()));
+        given().baseUri(ConfigProvider.getConfig().getValue("quarkus.rest-client.bulletin.url", String.class))
+                .contentType("application/json; charset=utf-8").body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/stub/bulletins/" + bulletin).then().statusCode(204);
+    }
+
+    static final String TITLE = "2020年首都精神文明建设工作 聚焦四个方面 23项重点任务";
+    static final String SUMMARY = "2020年是全面建成小康社会和“十三五”规划收官之年";
+
+    static String organizationName(String id) {
+        return given().header("Authorization", Fixtures.as(Roles.ADMIN)).get("/api/v1/organizations/" + id).then().statusCode(200)
+                .extract().path("name");
+    }
+
+    /** Dispatches as an admin would (bulletin-service's outbox is the other caller allowed). */
     static Response dispatch(String json) {
-        return given().header("Authorization", Fixtures.as(Roles.EDITOR)).contentType(ContentType.JSON).body(json).post(PATH);
+        return given().header("Authorization", Fixtures.as(Roles.ADMIN)).contentType(ContentType.JSON).body(json).post(PATH);
     }
 
     static Response delivery(String id) {

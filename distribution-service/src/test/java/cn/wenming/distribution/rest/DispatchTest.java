@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.testing.SuiteTestResource;
+import cn.wenming.common.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -28,6 +29,7 @@ import io.restassured.response.Response;
 /** Dispatch, resolution, webhook delivery with retries against real local receivers, acknowledgement, resend, overdue. */
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 class DispatchTest {
 
     @BeforeAll
@@ -106,7 +108,7 @@ class DispatchTest {
         UUID bulletin = UUID.randomUUID();
         String list = list("SEND", Fixtures.paperOrganization(Fixtures.unique("市委、市政府各部委办局"), "PEER"));
         String json = body(bulletin, null, List.of(list), null);
-        String service = Fixtures.as(Roles.SERVICE);
+        String service = TestTokens.serviceBearer("bulletin-service");
         Response first = given().header("Authorization", service).header("Idempotency-Key", bulletin.toString())
                 .contentType(ContentType.JSON).body(json).post(PATH);
         first.then().statusCode(201);
@@ -117,13 +119,82 @@ class DispatchTest {
     }
 
     @Test
-    void unknownListsAndAdditionsAreValidationProblemsAndReadersMayNotDispatch() {
-        assertProblem(dispatch(body(UUID.randomUUID(), null, List.of(UUID.randomUUID().toString()), null)).then(), 400, "validation")
-                .body("errors.field", equalTo(List.of("lists")));
-        assertProblem(dispatch(body(UUID.randomUUID(), null, List.of(), UUID.randomUUID().toString())).then(), 400, "validation")
-                .body("errors.field", equalTo(List.of("additions")));
-        assertProblem(given().header("Authorization", Fixtures.as(Roles.READER)).contentType(ContentType.JSON)
-                .body(body(UUID.randomUUID(), null, List.of(), null)).post(PATH).then(), 403, "forbidden");
+    void theDispatchIsMadeOfThePublishedIssueItself() {
+        String org = Fixtures.paperOrganization(Fixtures.unique("各区文明办"), "SUBORDINATE");
+        String extra = Fixtures.paperOrganization(Fixtures.unique("有关新闻单位"), "SUBORDINATE");
+        UUID bulletin = UUID.randomUUID();
+        publish(bulletin, "PUBLISHED", List.of(list("ISSUE", org)), List.of(organizationName(extra), "不存在的单位"));
+        // a caller cannot set what the dispatch says: such fields are unknown to the input
+        assertProblem(dispatch("{\"bulletinId\":\"" + bulletin + "\",\"title\":\"伪造\",\"link\":\"javascript:alert(1)\"}").then(),
+                400, "unknown-field");
+        dispatch("{\"bulletinId\":\"" + bulletin + "\"}").then().statusCode(201)
+                .body("issueLabel", equalTo("第17期")).body("title", equalTo(TITLE)).body("summary", equalTo(SUMMARY))
+                .body("link", equalTo("https://wenming.local/api/v1/bulletins/" + bulletin + "/render"))
+                .body("counts.total", equalTo(2)).body("additions[0].organizationId", equalTo(extra))
+                .body("unresolved", equalTo(List.of("不存在的单位")));
+    }
+
+    @Test
+    void anIssueThatDoesNotExistOrIsNotPublishedIsAConflictAndNothingIsDispatched() {
+        String org = Fixtures.paperOrganization(Fixtures.unique("各区文明办"), "SUBORDINATE");
+        UUID unknown = UUID.randomUUID();
+        assertProblem(dispatch("{\"bulletinId\":\"" + unknown + "\"}").then(), 409, "conflict")
+                .body("detail", containsString(unknown.toString()));
+        UUID draft = UUID.randomUUID();
+        publish(draft, "SUBMITTED", List.of(list("ISSUE", org)), List.of());
+        assertProblem(dispatch("{\"bulletinId\":\"" + draft + "\"}").then(), 409, "conflict");
+        UUID nobody = UUID.randomUUID();
+        publish(nobody, "PUBLISHED", List.of(), List.of("不存在的单位"));
+        assertProblem(dispatch("{\"bulletinId\":\"" + nobody + "\"}").then(), 409, "conflict").body("detail", containsString("不存在的单位"));
+        for (UUID id : List.of(unknown, draft, nobody)) {
+            given().header("Authorization", Fixtures.as(Roles.REVIEWER)).queryParam("bulletinId", id.toString()).get(PATH).then()
+                    .statusCode(200).body("items.size()", equalTo(0));
+        }
+    }
+
+    @Test
+    void onlyBulletinServiceAndAdminsDispatch() {
+        String org = Fixtures.paperOrganization(Fixtures.unique("各区文明办"), "SUBORDINATE");
+        String json = body(UUID.randomUUID(), null, List.of(list("ISSUE", org)), null);
+        for (String token : List.of(Fixtures.as(Roles.EDITOR), Fixtures.as(Roles.REVIEWER), Fixtures.as(Roles.READER),
+                TestTokens.recipient(UUID.fromString(org)), TestTokens.serviceBearer("task-service"),
+                TestTokens.bearerForBody("朝阳区管理员", UUID.randomUUID(), Roles.ADMIN))) {
+            assertProblem(given().header("Authorization", token).contentType(ContentType.JSON).body(json).post(PATH).then(), 403, "forbidden");
+        }
+        given().header("Authorization", TestTokens.serviceBearer("bulletin-service")).contentType(ContentType.JSON).body(json).post(PATH)
+                .then().statusCode(201);
+    }
+
+    @Test
+    void aRecipientSeesAndSignsForItsOwnDeliveriesOnly() {
+        String mine = Fixtures.paperOrganization(Fixtures.unique("东城区文明办"), "SUBORDINATE");
+        String theirs = Fixtures.paperOrganization(Fixtures.unique("西城区文明办"), "SUBORDINATE");
+        String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("ISSUE", mine, theirs)), null)).path("id");
+        String myDelivery = (String) byOrganization(deliveries(dispatch, ""), mine).get("id");
+        String theirDelivery = (String) byOrganization(deliveries(dispatch, ""), theirs).get("id");
+        for (String d : List.of(myDelivery, theirDelivery)) {
+            given().header("Authorization", Fixtures.as(Roles.EDITOR)).post("/api/v1/deliveries/" + d + "/mark-sent").then().statusCode(200);
+        }
+        String me = TestTokens.recipient(UUID.fromString(mine));
+        given().header("Authorization", me).get("/api/v1/deliveries").then().statusCode(200)
+                .body("items.organizationId", equalTo(List.of(mine))).body("items[0].id", equalTo(myDelivery));
+        given().header("Authorization", me).queryParam("organizationId", theirs).get("/api/v1/deliveries").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        given().header("Authorization", me).get("/api/v1/deliveries/" + myDelivery).then().statusCode(200);
+        // another body's delivery is not found: its id is not confirmed
+        assertProblem(given().header("Authorization", me).get("/api/v1/deliveries/" + theirDelivery).then(), 404, "not-found");
+        assertProblem(given().header("Authorization", me).post("/api/v1/deliveries/" + theirDelivery + "/acknowledgement").then(), 404,
+                "not-found");
+        delivery(theirDelivery).then().body("status", equalTo("SENT"));
+        given().header("Authorization", me).post("/api/v1/deliveries/" + myDelivery + "/acknowledgement").then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
+        // dispatches, lists and other bodies' business are not a recipient's
+        assertProblem(given().header("Authorization", me).get(PATH + "/" + dispatch).then(), 403, "forbidden");
+        assertProblem(given().header("Authorization", me).get("/api/v1/organizations").then(), 403, "forbidden");
+        assertProblem(given().header("Authorization", me).post("/api/v1/deliveries/" + myDelivery + "/mark-sent").then(), 403, "forbidden");
+        // office staff see everyone's, and may keep one recipient's
+        given().header("Authorization", Fixtures.as(Roles.REVIEWER)).queryParam("organizationId", theirs).get("/api/v1/deliveries").then()
+                .statusCode(200).body("items.id", equalTo(List.of(theirDelivery)));
     }
 
     @Test
@@ -140,8 +211,8 @@ class DispatchTest {
             assertEquals(0, receiver.badSignatures.get(), "every signature verifies");
             assertTrue(receiver.bodies.get(delivery).contains("\"deliveryId\":\"" + delivery + "\""), receiver.bodies.get(delivery));
             assertTrue(receiver.bodies.get(delivery).contains("第17期"));
-            // the receiving system signs for it with a service token
-            given().header("Authorization", Fixtures.as(Roles.SERVICE)).post("/api/v1/deliveries/" + delivery + "/acknowledgement")
+            // the receiving system signs for it with its own recipient token
+            given().header("Authorization", TestTokens.recipient(UUID.fromString(org))).post("/api/v1/deliveries/" + delivery + "/acknowledgement")
                     .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
             given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + dispatch).then()
                     .body("counts.acknowledged", equalTo(1)).body("counts.total", equalTo(1));
@@ -186,7 +257,7 @@ class DispatchTest {
         String past = OffsetDateTime.now().minusDays(1).toString();
         String dispatch = dispatch(body(UUID.randomUUID(), past, List.of(list("REPORT", signs, late)), null)).path("id");
         String signsDelivery = (String) byOrganization(deliveries(dispatch, ""), signs).get("id");
-        assertProblem(given().header("Authorization", Fixtures.as(Roles.SERVICE)).post("/api/v1/deliveries/" + signsDelivery + "/acknowledgement")
+        assertProblem(given().header("Authorization", TestTokens.recipient(UUID.fromString(signs))).post("/api/v1/deliveries/" + signsDelivery + "/acknowledgement")
                 .then(), 409, "conflict");
         given().header("Authorization", Fixtures.as(Roles.EDITOR)).post("/api/v1/deliveries/" + signsDelivery + "/mark-sent").then()
                 .statusCode(200).body("status", equalTo("SENT"));

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 class DistributionListConventionsTest extends ConventionsContract {
 
     @Override

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.seed.Seed;
 import cn.wenming.common.testing.SuiteTestResource;
+import cn.wenming.common.testing.TestTokens;
 import cn.wenming.distribution.domain.Part;
 import cn.wenming.distribution.service.SeedLoader;
 import io.quarkus.test.common.WithTestResource;
@@ -33,6 +34,7 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 class DistributionListResourceTest {
 
     static final String PATH = "/api/v1/distribution-lists";
@@ -70,7 +72,7 @@ class DistributionListResourceTest {
         String id = created.path("id");
         given().header("Authorization", Fixtures.as(Roles.ADMIN)).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body(json(name, "REPORT", a, b)).put(PATH + "/" + id).then().statusCode(200).header("ETag", equalTo("\"1\""));
-        given().header("Authorization", Fixtures.as(Roles.SERVICE)).get(PATH + "/" + id).then().statusCode(200)
+        given().header("Authorization", Fixtures.as(Roles.REVIEWER)).get(PATH + "/" + id).then().statusCode(200)
                 .body("members.id", equalTo(List.of(a, b))).body("version", equalTo(1));
         assertProblem(given().header("Authorization", Fixtures.as(Roles.ADMIN)).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body(json(name, "REPORT", b)).put(PATH + "/" + id).then(), 412, "precondition-failed");
@@ -106,7 +108,7 @@ class DistributionListResourceTest {
         String issue = create(json(Fixtures.unique("名单·发"), "ISSUE", c, a)).then().statusCode(201).extract().path("id");
         create(json(Fixtures.unique("名单·送"), "SEND", b)).then().statusCode(201); // not asked for
         String unknown = UUID.randomUUID().toString();
-        Response r = given().header("Authorization", Fixtures.as(Roles.SERVICE)).queryParam("id", report, unknown, issue, report)
+        Response r = given().header("Authorization", TestTokens.serviceBearer("bulletin-service")).queryParam("id", report, unknown, issue, report)
                 .queryParam("limit", 100).get(PATH);
         r.then().statusCode(200).body("items.size()", equalTo(2)).body("nextCursor", org.hamcrest.Matchers.nullValue());
         List<String> ids = r.path("items.id");

@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** E-mail deliveries go out through a real SMTP server (GreenMail) and are SENT once it takes them. */
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 @WithTestResource(SmtpTestResource.class)
 class EmailDeliveryTest {
 
@@ -49,7 +50,7 @@ class EmailDeliveryTest {
         assertEquals(delivery, m.getHeader("X-Wenming-Delivery")[0]);
         String text = GreenMailUtil.getBody(m);
         String decoded = m.getContent().toString();
-        assertTrue(decoded.contains("https://wenming.gov.cn/b/17") && decoded.contains(delivery) && decoded.contains("十三五"),
+        assertTrue(decoded.contains("https://wenming.local/api/v1/bulletins/") && decoded.contains(delivery) && decoded.contains("十三五"),
                 "the text names the link, the summary and the delivery id: " + text);
         // paper is not e-mailed: it waits for an operator
         given().header("Authorization", Fixtures.as(Roles.EDITOR)).get(PATH + "/" + dispatch).then()

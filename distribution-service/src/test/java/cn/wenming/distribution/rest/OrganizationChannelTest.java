@@ -22,6 +22,7 @@ import io.restassured.response.Response;
 /** Delivery channels of organizations: the secret is write-only, webhook URLs pass the SSRF policy. */
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 class OrganizationChannelTest {
 
     private static final String PATH = "/api/v1/organizations";

@@ -41,6 +41,7 @@ import io.restassured.response.Response;
 /** The rules of organizations, one test each; every test makes its own organizations. */
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 class OrganizationResourceTest {
 
     private static final String PATH = "/api/v1/organizations";
@@ -169,21 +170,27 @@ class OrganizationResourceTest {
 
     @Test
     void onlyAnAdminCreates() {
-        for (String role : List.of(Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.SERVICE)) {
+        for (String token : List.of(as(Roles.READER), as(Roles.EDITOR), as(Roles.REVIEWER), TestTokens.serviceBearer("bulletin-service"),
+                TestTokens.bearerForBody("朝阳区管理员", UUID.randomUUID(), Roles.ADMIN))) {
             String name = unique("各总公司、高等院校");
-            assertProblem(given().header("Authorization", as(role)).contentType(ContentType.JSON).body(json(name, "PEER"))
+            assertProblem(given().header("Authorization", token).contentType(ContentType.JSON).body(json(name, "PEER"))
                     .post(PATH).then(), 403, "forbidden");
         }
         create(json(unique("各总公司、高等院校"), "PEER")).then().statusCode(201);
     }
 
     @Test
-    void everyRoleOfTheSuiteReads() {
+    void everyRoleOfTheOfficeAndOtherBodiesStaffRead() {
         String id = create(json(unique("市委、市人大、市政府、市政协"), "SUPERIOR")).then().statusCode(201).extract().path("id");
-        for (String role : List.of(Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE)) {
-            given().header("Authorization", as(role)).get(PATH + "/" + id).then().statusCode(200)
+        for (String token : List.of(as(Roles.READER), as(Roles.EDITOR), as(Roles.REVIEWER), as(Roles.ADMIN),
+                TestTokens.bearerForBody("朝阳区编辑", UUID.randomUUID(), Roles.EDITOR))) {
+            given().header("Authorization", token).get(PATH + "/" + id).then().statusCode(200)
                     .header("ETag", equalTo("\"0\"")).body("id", equalTo(id));
-            given().header("Authorization", as(role)).queryParam("limit", 1).get(PATH).then().statusCode(200);
+            given().header("Authorization", token).queryParam("limit", 1).get(PATH).then().statusCode(200);
+        }
+        // recipient systems and services of the suite have no business with the register of bodies
+        for (String token : List.of(TestTokens.recipient(UUID.fromString(id)), TestTokens.serviceBearer("bulletin-service"))) {
+            assertProblem(given().header("Authorization", token).get(PATH + "/" + id).then(), 403, "forbidden");
         }
     }
 

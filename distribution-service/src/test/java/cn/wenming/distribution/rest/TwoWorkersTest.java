@@ -37,6 +37,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 @TestProfile(TwoWorkersTest.WorkersByHand.class)
 class TwoWorkersTest {
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.wenming.common.seed.Seed;
 import cn.wenming.common.testing.SuiteTestResource;
+import cn.wenming.distribution.rest.BulletinServiceStub;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.OrganizationKind;
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The seed is loaded once: loading it again, as a restart does, adds nothing and fails nothing. */
 @QuarkusTest
 @WithTestResource(SuiteTestResource.class)
+@WithTestResource(BulletinServiceStub.class)
 class SeedLoaderTest {
 
     @Inject

@@ -44,6 +44,7 @@ import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
 import cn.wenming.honors.service.DecisionDocumentService;
 import cn.wenming.common.idempotency.Idempotency;
+import cn.wenming.common.security.Caller;
 
 @Path("/api/v1/decision-documents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,7 +65,7 @@ public class DecisionDocumentResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出决定文件 (list decision documents)", description = "Newest first (?sort=issuedOn for oldest first), "
             + "each with how many of its honors stand in each status; ?programId= keeps one program's.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -83,7 +84,7 @@ public class DecisionDocumentResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取决定文件 (get a decision document)", description = "The document, how many of its honors stand in each status "
             + "(GET /api/v1/honors?decisionDocumentId= lists them), and its version as ETag.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = MediaType.APPLICATION_JSON,

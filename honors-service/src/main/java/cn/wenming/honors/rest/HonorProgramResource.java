@@ -58,7 +58,7 @@ public class HonorProgramResource {
     HonorProgramService programs;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出表彰项目 (list honor programs)",
             description = "A page of honor programs with their categories, by name unless ?sort= says otherwise "
                     + "(name, -name, createdAt, -createdAt); ?recipientKind= keeps the programs for one kind of recipient.")
@@ -79,7 +79,7 @@ public class HonorProgramResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取表彰项目 (get an honor program)", description = "The program with its categories, and its version as ETag.")
     @APIResponse(responseCode = "200", description = "The program",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "首都道德模范", value = PROGRAM_EXAMPLE)))

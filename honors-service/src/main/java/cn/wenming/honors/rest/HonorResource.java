@@ -43,6 +43,7 @@ import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
 import cn.wenming.honors.service.HonorService;
 import cn.wenming.common.idempotency.Idempotency;
+import cn.wenming.common.security.Caller;
 
 @Path("/api/v1/honors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,7 +63,7 @@ public class HonorResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出荣誉 (list honors)", description = "A page of honors in every status, newest first (?sort=createdAt for oldest first). "
             + "Filters: programId, session, year, category, district, recipientKind, status, decisionDocumentId, and expiresBefore "
             + "(unit titles lapsing before that day: the ones due for review, 复查).")
@@ -85,7 +86,7 @@ public class HonorResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.BULLETIN_SERVICE })
     @Operation(summary = "读取荣誉 (get an honor)", description = "The honor with its status, publicity window, decision document, "
             + "expiry and the number of unresolved objections; its version is the ETag.")
     @APIResponse(responseCode = "200", description = "The honor", content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -29,6 +29,7 @@ import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.honors.service.HonorService;
 import cn.wenming.common.idempotency.Idempotency;
+import cn.wenming.common.security.Caller;
 import cn.wenming.honors.service.ObjectionService;
 
 @Path("/api/v1/honors/{id}/objections")

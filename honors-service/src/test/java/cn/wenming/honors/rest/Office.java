@@ -38,7 +38,7 @@ final class Office {
     final String reviewer = TestTokens.bearer("审核-" + UUID.randomUUID(), Roles.REVIEWER);
     final String admin = TestTokens.bearer("admin-" + UUID.randomUUID(), Roles.ADMIN);
     final String reader = TestTokens.bearer("reader-" + UUID.randomUUID(), Roles.READER);
-    final String service = TestTokens.bearer("service-" + UUID.randomUUID(), Roles.SERVICE);
+    final String service = TestTokens.serviceBearer("bulletin-service");
 
     static LocalDate today() {
         return LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -73,7 +73,7 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, ProblemType.UNAUTHENTICATED, "缺少或无效的令牌 (missing or invalid token)",
                     "需要有效的 Bearer 令牌 (a valid bearer token is required)");
             add(responses, ProblemType.FORBIDDEN, "角色不允许 (role not allowed)",
-                    "您的角色不允许此操作 (your role does not allow this operation)");
+                    "您的角色或所代表的单位不允许此操作 (your role, or the body you act for, does not allow this operation)");
         }
         if (path.contains("{")) {
             add(responses, ProblemType.NOT_FOUND, "资源不存在 (unknown id)",

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -27,7 +29,9 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 
+import cn.wenming.common.security.BodyRoles;
 import cn.wenming.common.web.RequestIds;
 
 /**
@@ -39,6 +43,9 @@ import cn.wenming.common.web.RequestIds;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    Instance<SecurityIdentity> identity;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -110,8 +117,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problems.response(ProblemType.FORBIDDEN,
-                "您的角色不允许此操作 (your role does not allow this operation)", uri, List.of());
+        Object refusal = identity.isResolvable() ? identity.get().getAttribute(BodyRoles.REFUSAL) : null;
+        return Problems.response(ProblemType.FORBIDDEN, refusal != null ? refusal.toString()
+                : "您的角色或所代表的单位不允许此操作 (your role, or the body you act for, does not allow this operation)", uri, List.of());
     }
 
     @ServerExceptionMapper

@@ -25,7 +25,9 @@ import cn.wenming.suite.probe.Report.Count;
  */
 final class AccessProbe {
 
-    static final List<String> ROLES = List.of("reader", "editor", "reviewer", "admin", "service");
+    /** The roles operations check: the office's staff, a recipient body's system, and each service of the suite. */
+    static final List<String> ROLES = List.of("reader", "editor", "reviewer", "admin", "recipient", "service:bulletin-service",
+            "service:task-service", "service:honors-service", "service:distribution-service");
     static final String MATRIX = "probe/access-matrix.tsv";
 
     /** One rule: the roles allowed, or public. */
@@ -114,17 +116,19 @@ final class AccessProbe {
         Instant now = Instant.now();
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put("no token", null);
-        refused.put("expired token", keys.token(JwtKeys.ISSUER, "probe-expired", now.minus(Duration.ofHours(2)),
-                now.minus(Duration.ofHours(1)), ROLES.toArray(String[]::new)));
-        refused.put("token with a wrong signature", stranger.token(JwtKeys.ISSUER, "probe-stranger", now,
-                now.plus(Duration.ofHours(1)), ROLES.toArray(String[]::new)));
-        refused.put("token from another issuer", keys.token("https://evil.example/issuer", "probe-issuer", now,
-                now.plus(Duration.ofHours(1)), ROLES.toArray(String[]::new)));
-        refused.put("token with alg none", JwtKeys.unsigned("probe-none", Duration.ofHours(1), ROLES.toArray(String[]::new)));
+        JwtKeys.Claims all = JwtKeys.Claims.staff("probe-refused", Duration.ofHours(1), "reader", "editor", "reviewer", "admin");
+        refused.put("expired token", keys.token(all.during(now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)))));
+        refused.put("token with a wrong signature", stranger.token(all, keys.kid()));
+        refused.put("token from another issuer", keys.token(all.withIssuer("https://evil.example/issuer")));
+        refused.put("token for another audience", keys.token(all.withAudience("another-system")));
+        refused.put("token with an unknown key id", keys.token(all, "no-such-key"));
+        refused.put("token with alg none", keys.unsigned(all));
         refused.put("garbage bearer", "not-a-jwt");
         Map<String, String> roleTokens = new LinkedHashMap<>();
         for (String role : ROLES) {
-            roleTokens.put(role, suite.token("probe-" + role, role));
+            roleTokens.put(role, role.startsWith("service:") ? suite.serviceToken(role.substring("service:".length()))
+                    : role.equals("recipient") ? suite.tokenFor("probe-recipient", UUID.randomUUID(), "recipient")
+                    : suite.token("probe-" + role, role));
         }
         List<Runnable> cells = new ArrayList<>();
         for (Api.Operation op : ops) {

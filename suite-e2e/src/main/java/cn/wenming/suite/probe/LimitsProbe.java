@@ -75,7 +75,7 @@ final class LimitsProbe {
     }
 
     private void listLimit(List<Api.Operation> ops) {
-        String all = "Bearer " + suite.token("probe-limit", "reader", "editor", "reviewer", "admin", "service");
+        String all = "Bearer " + suite.token("probe-limit", "reader", "editor", "reviewer", "admin");
         for (Api.Operation op : ops) {
             if (!op.method().equals("get") || op.params("query").stream().noneMatch(p -> p.name().equals("limit"))) {
                 continue;

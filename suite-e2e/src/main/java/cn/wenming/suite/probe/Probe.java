@@ -114,7 +114,7 @@ public final class Probe {
         Map<String, Long> before = Rows.count(suite);
         HostileProbe probe = new HostileProbe(suite, http);
         List<HostileProbe.Attempt> attempts = probe.generate(ops);
-        String[] roleSets = { "reader,editor,reviewer,admin,service", "admin", "editor,reviewer" };
+        String[] roleSets = { "reader,editor,reviewer,admin", "admin", "editor,reviewer" };
         for (int round = 0; round < options.hostileRounds(); round++) {
             String token = suite.token("probe-hostile-" + round, roleSets[round % roleSets.length].split(","));
             probe.run(attempts, token, parallel);

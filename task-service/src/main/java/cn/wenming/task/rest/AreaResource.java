@@ -45,7 +45,7 @@ public class AreaResource {
     AreaService areas;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出方面 (list the areas)", description = "The plan's areas in order, 第一 first.")
     @APIResponse(responseCode = "200", description = "The areas", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "areas", value = "[" + Examples.AREA + "]")))
@@ -55,7 +55,7 @@ public class AreaResource {
 
     @GET
     @Path("{areaId}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取方面 (get an area)", description = "One area of the plan, with its version as ETag.")
     @APIResponse(responseCode = "200", description = "The area", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "area", value = Examples.AREA)))

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.security.Caller;
 import cn.wenming.task.service.ProgressCsv;
 import cn.wenming.task.service.ProgressService;
 import cn.wenming.task.service.ProgressService.BulkRow;

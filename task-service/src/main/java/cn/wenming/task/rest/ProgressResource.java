@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
+import cn.wenming.common.security.Caller;
 import cn.wenming.task.domain.ProgressReport;
 import cn.wenming.task.service.ProgressService;
 
@@ -42,7 +43,7 @@ public class ProgressResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出进展报告 (list a task's progress reports)", description = "Every report of the task, oldest first.")
     @APIResponse(responseCode = "200", description = "The reports", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "reports", value = "[" + Examples.REPORT + "]")))

@@ -35,7 +35,7 @@ public class SummaryResource {
     SupervisionService supervision;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "完成情况汇总 (summary per area and plan)", description = "The plan's figures, and each area's in order." + FIGURES_DOC)
     @APIResponse(responseCode = "200", description = "The summary", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "summary", value = "{\"planId\":\"7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f\",\"year\":2020,"
@@ -49,7 +49,7 @@ public class SummaryResource {
 
     @GET
     @Path("units")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "牵头单位完成情况 (summary per lead unit)", description = "The same figures for the tasks each unit leads, by unit "
             + "name (tasks without a lead unit last, under null); ?leadUnit= for one unit's own view." + FIGURES_DOC)
     @APIResponse(responseCode = "200", description = "The figures per lead unit", content = @Content(mediaType = MediaType.APPLICATION_JSON,

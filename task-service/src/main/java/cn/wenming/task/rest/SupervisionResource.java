@@ -38,7 +38,7 @@ public class SupervisionResource {
     SupervisionService supervision;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "督办清单 (the supervision list)", description = "The plan's tasks that are overdue (due date passed in "
             + "Asia/Shanghai) or stalled (no report for ?days, default TASK_SUPERVISION_STALLED_AFTER_DAYS = 30, counted from the "
             + "plan's activation for a task never reported on), oldest first: by the day each came under supervision. COMPLETED "

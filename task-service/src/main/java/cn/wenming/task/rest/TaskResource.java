@@ -54,7 +54,7 @@ public class TaskResource {
     TaskService tasks;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出重点任务 (list tasks)", description = "A page of tasks by number (?sort=number, -number, dueDate or -dueDate; "
             + "tasks without a due date last). Filters: planId or year, areaId, status, leadUnit (exact), overdue (true: due date "
             + "passed in Asia/Shanghai and not COMPLETED; false: the others).")
@@ -79,7 +79,7 @@ public class TaskResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.BULLETIN_SERVICE })
     @Operation(summary = "读取重点任务 (get a task)", description = "The task with its version as ETag; overdue as of today in Asia/Shanghai.")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "task", value = Examples.TASK)))

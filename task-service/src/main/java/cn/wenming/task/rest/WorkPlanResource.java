@@ -49,7 +49,7 @@ public class WorkPlanResource {
     WorkPlanService plans;
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出工作要点 (list work plans)",
             description = "A page of work plans, newest year first unless ?sort= says otherwise (year, -year, createdAt, "
                     + "-createdAt); ?status= keeps the plans in one status.")
@@ -69,7 +69,7 @@ public class WorkPlanResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.SERVICE })
+    @RolesAllowed({ Roles.READER, Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取工作要点 (get a work plan)", description = "The work plan with its version as ETag.")
     @APIResponse(responseCode = "200", description = "The work plan",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "workPlan", value = Examples.PLAN)))
