@@ -209,6 +209,55 @@ class WebhookSecretsAtRestTest {
     }
 
     @Test
+    void twoPassesAtOnceShareTheRowsAndLeaveEverySecretUnderTheCurrentKey() throws Exception {
+        // 150 organizations (three batches): every other one in plain text, the rest under the old key
+        int n = 150;
+        Map<UUID, String> expected = new java.util.LinkedHashMap<>();
+        try (Connection db = database.getConnection(); PreparedStatement s = db.prepareStatement("""
+                insert into organization (id, name, kind, channel, webhook_secret, webhook_secret_key_id, webhook_secret_sealed,
+                                          created_at, updated_at)
+                values (?, ?, 'PEER', 'PAPER', ?, ?, ?, now(), now())""")) {
+            for (int i = 0; i < n; i++) {
+                UUID id = UUID.randomUUID();
+                String secret = "secret-" + i + "-" + UUID.randomUUID();
+                expected.put(id, secret);
+                s.setObject(1, id);
+                s.setString(2, Fixtures.unique("各区文明办"));
+                if (i % 2 == 0) {
+                    s.setString(3, secret);
+                    s.setString(4, null);
+                    s.setBytes(5, null);
+                } else {
+                    KeyRing.Sealed old = secrets.ring().seal(id, secret, "old");
+                    s.setString(3, null);
+                    s.setString(4, "old");
+                    s.setBytes(5, old.bytes());
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<WebhookSecretResealer.Pass> passes = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.Callable<WebhookSecretResealer.Pass> pass = resealer::resealAll;
+            for (var f : two.invokeAll(List.of(pass, pass))) {
+                passes.add(f.get());
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        int done = passes.stream().mapToInt(p -> p.sealed() + p.resealed()).sum();
+        assertTrue(done >= n, "every row was taken by one of the passes: " + passes);
+        for (Map.Entry<UUID, String> e : expected.entrySet()) {
+            Columns c = columns(e.getKey().toString());
+            assertNull(c.plain());
+            assertEquals("new", c.keyId());
+            assertEquals(e.getValue(), secrets.ring().open(e.getKey(), "new", c.sealed()), "each row keeps its own secret");
+        }
+    }
+
+    @Test
     void anEditThatLeavesTheSecretOutKeepsItSealedAndANewSecretIsSealedAgain() throws Exception {
         String org = webhookOrganization("http://127.0.0.1:9/inbox");
         byte[] first = columns(org).sealed();
