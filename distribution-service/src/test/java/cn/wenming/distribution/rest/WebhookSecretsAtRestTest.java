@@ -276,11 +276,6 @@ class WebhookSecretsAtRestTest {
                 .put("/api/v1/organizations/" + org);
     }
 
-    /** Dispatches to one organization; returns its delivery's id. */
-    private static String deliverTo(String org) {
-        String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("REPORT", org)), null)).then().statusCode(201).extract().path("id");
-        return (String) deliveries(dispatch, "").get(0).get("id");
-    }
 
     private Columns columns(String org) throws SQLException {
         try (Connection db = database.getConnection(); PreparedStatement s = db.prepareStatement(

@@ -111,9 +111,4 @@ class WebhookSenderLimitsTest {
                     .body("items.name", not(org.hamcrest.Matchers.hasItem(name)));
         }
     }
-
-    private static String deliverTo(String org) {
-        String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("REPORT", org)), null)).then().statusCode(201).extract().path("id");
-        return (String) deliveries(dispatch, "").get(0).get("id");
-    }
 }
