@@ -46,9 +46,17 @@ service_token() {
 have bulletin-service-token || kubectl -n "$NAMESPACE" create secret generic bulletin-service-token \
   --from-literal=token="$(service_token)"
 
-# distribution-service's delivery secrets: an SMTP login (unused in dev) and the webhook secrets' key
-have distribution-delivery || kubectl -n "$NAMESPACE" create secret generic distribution-delivery \
-  --from-literal=smtp-username=dev --from-literal=smtp-password="$(random)" \
-  --from-literal=webhook-secrets-key="$(random)"
+# distribution-service's delivery secrets: an SMTP login (unused in dev) and the AES-256 key of the
+# organizations' webhook secrets at rest ("<key id>:<base64 of 32 bytes>"; the service does not start without it)
+webhook_key() { printf 'dev1:%s' "$(openssl rand -base64 32)"; }
+if ! have distribution-delivery; then
+  kubectl -n "$NAMESPACE" create secret generic distribution-delivery \
+    --from-literal=smtp-username=dev --from-literal=smtp-password="$(random)" \
+    --from-literal=webhook-secrets-keys="$(webhook_key)" --from-literal=webhook-secrets-current-key=dev1
+elif [ -z "$(kubectl -n "$NAMESPACE" get secret distribution-delivery -o jsonpath='{.data.webhook-secrets-keys}')" ]; then
+  # made by an earlier version of this script: add the key, keep the rest
+  kubectl -n "$NAMESPACE" patch secret distribution-delivery --type merge \
+    -p "{\"stringData\":{\"webhook-secrets-keys\":\"$(webhook_key)\",\"webhook-secrets-current-key\":\"dev1\"}}"
+fi
 
 echo "dev secrets present in namespace $NAMESPACE; tokens: ./suite token ROLE (keys in $KEYS)"

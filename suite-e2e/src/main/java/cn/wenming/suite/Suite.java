@@ -153,6 +153,36 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /** Where the local run keeps the key of distribution-service's webhook secrets. */
+    public static final String WEBHOOK_SECRETS_KEYS_FILE = "webhook-secrets.keys";
+
+    /**
+     * distribution-service's key for the organizations' webhook secrets at rest, as its environment
+     * takes it ({@code DISTRIBUTION_WEBHOOK_SECRETS_KEYS}, {@code <key id>:<base64 of 32 bytes>}):
+     * made on first use in {@code workDir/webhook-secrets.keys} (readable by its owner only) and
+     * kept, like the database, so that the secrets of an earlier run still open. Never committed.
+     */
+    static Map<String, String> webhookSecretsKey(Path workDir) {
+        Path file = workDir.resolve(WEBHOOK_SECRETS_KEYS_FILE);
+        try {
+            if (!Files.isRegularFile(file)) {
+                Files.createDirectories(workDir);
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, "local1:" + java.util.Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the folder's own protection applies
+                }
+            }
+            String keys = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            return Map.of("DISTRIBUTION_WEBHOOK_SECRETS_KEYS", keys);
+        } catch (IOException e) {
+            throw new IllegalStateException("the webhook secrets key in " + file + " cannot be made or read: " + e.getMessage(), e);
+        }
+    }
+
     /** bulletin-service → bulletin */
     public static String database(String service) {
         return service.substring(0, service.indexOf('-'));
@@ -231,6 +261,10 @@ public final class Suite implements AutoCloseable {
         env.put("SUITE_TASK_URL", serviceUrl("task-service"));
         env.put("SUITE_HONORS_URL", serviceUrl("honors-service"));
         env.put("SUITE_BULLETIN_URL", serviceUrl("bulletin-service"));
+        if (service.equals("distribution-service") && !env.containsKey("DISTRIBUTION_WEBHOOK_SECRETS_KEYS")) {
+            // the packaged service does not start without the key of its webhook secrets
+            env.putAll(webhookSecretsKey(config.workDir()));
+        }
         env.putAll(config.serviceEnv().getOrDefault(service, Map.of()));
         try {
             Process started = pb.start();

@@ -1,6 +1,7 @@
 package cn.wenming.distribution.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +36,45 @@ public interface DistributionConfig {
         /** Connect and answer timeout of one webhook call. Env: {@code DISTRIBUTION_WEBHOOK_TIMEOUT}. */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * The most bytes of a receiver's answer the sender reads: beyond them it stops reading and
+         * closes the connection (the status is what counts; a short excerpt of a refusal is kept
+         * with the attempt). Env: {@code DISTRIBUTION_WEBHOOK_MAX_ANSWER_BYTES}.
+         */
+        @WithDefault("4096")
+        int maxAnswerBytes();
+
+        /** The keys the organizations' webhook secrets are encrypted with at rest. */
+        Secrets secrets();
+    }
+
+    /**
+     * The AES-256 keys that encrypt the organizations' webhook secrets at rest (AES-GCM), each
+     * named by a key id stored beside every secret it encrypted.
+     */
+    interface Secrets {
+        /**
+         * The keys, as {@code <key id>:<base64 of 32 random bytes>}, comma-separated: every key
+         * that may still have encrypted a stored secret, and the current one. Required in
+         * production (the service does not start without it); in dev mode and tests a key is
+         * generated at start when none is given. Env: {@code DISTRIBUTION_WEBHOOK_SECRETS_KEYS}.
+         */
+        Optional<List<String>> keys();
+
+        /**
+         * The id of the key that encrypts new and re-encrypted secrets; may be left out when only
+         * one key is given. Env: {@code DISTRIBUTION_WEBHOOK_SECRETS_CURRENT_KEY}.
+         */
+        Optional<String> currentKey();
+
+        /**
+         * How often each replica looks for secrets stored in plain text or under another key than
+         * the current one and re-encrypts them (also once at start); {@code off} only at start.
+         * Env: {@code DISTRIBUTION_WEBHOOK_SECRETS_RESEAL_EVERY}.
+         */
+        @WithDefault("10m")
+        String resealEvery();
     }
 
     interface Delivery {

@@ -11,11 +11,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A recipient body of the bulletin, e.g. 中央文明办 (SUPERIOR), or a group such as 各区文明办 (SUBORDINATE). */
 @Entity
 @Table(name = "organization")
+// an update writes the columns it changed only: the re-encryption of secrets in the background
+// (WebhookSecretResealer) and an admin's edit of other fields never overwrite each other
+@DynamicUpdate
 public class Organization extends PanacheEntityBase {
 
     /** The unique constraint on {@link #name}, as the migration names it. */
@@ -48,9 +53,23 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "webhook_url", length = 500)
     public String webhookUrl;
 
-    /** Signs webhook bodies (HMAC-SHA256); never shown by the API. */
+    /**
+     * The secret that signs webhook bodies (HMAC-SHA256), encrypted at rest: nonce, ciphertext and
+     * tag of AES-256-GCM (see {@code KeyRing}); never shown by the API.
+     */
+    @Column(name = "webhook_secret_sealed")
+    public byte[] webhookSecretSealed;
+
+    /** The id of the key that sealed {@link #webhookSecretSealed}. */
+    @Column(name = "webhook_secret_key_id", length = 40)
+    public String webhookSecretKeyId;
+
+    /**
+     * A secret still in plain text, waiting to be sealed: a row of before encryption, or one an
+     * older replica wrote during an upgrade. Null once sealed; when present it is the newest secret.
+     */
     @Column(name = "webhook_secret", length = 200)
-    public String webhookSecret;
+    public String plainWebhookSecret;
 
     @Column(length = 200)
     public String email;
@@ -72,6 +91,11 @@ public class Organization extends PanacheEntityBase {
         }
         java.util.List<Organization> short_ = find("shortName", name).page(0, 2).list();
         return short_.size() == 1 ? java.util.Optional.of(short_.get(0)) : java.util.Optional.empty();
+    }
+
+    /** True when the organization has a webhook secret, sealed or still plain. */
+    public boolean hasWebhookSecret() {
+        return webhookSecretSealed != null || plainWebhookSecret != null;
     }
 
     public static boolean nameTaken(String name) {

@@ -23,9 +23,10 @@ public record OrganizationInput(
         @Schema(description = "分发渠道 (delivery channel): WEBHOOK 对方系统接口, EMAIL 电子邮件, PAPER 纸质（默认）", example = "WEBHOOK")
         Channel channel,
         @Size(max = 500) @Schema(description = "对方系统接收地址 (webhook URL): https, or http only to hosts an admin allowed; "
-                + "no loopback, link-local or private addresses", example = "https://oa.wenming.gov.cn/api/bulletins/inbox") String webhookUrl,
-        @Size(min = 16, max = 200) @Schema(description = "签名密钥 (shared secret, 16–200 characters), write-only: never shown again; "
-                + "left out on PUT it keeps the stored one", example = "s3cr3t-中央文明办-2020-key") String webhookSecret,
+                + "no loopback, link-local or private addresses, nor IPv6 forms that carry one (IPv4-mapped, -compatible, "
+                + "-translated, NAT64, 6to4, Teredo); an IPv4 host only as a.b.c.d in decimal", example = "https://oa.wenming.gov.cn/api/bulletins/inbox") String webhookUrl,
+        @Size(min = 16, max = 200) @Schema(description = "签名密钥 (shared secret, 16–200 characters), write-only: never shown again, "
+                + "stored encrypted; left out on PUT it keeps the stored one", example = "s3cr3t-中央文明办-2020-key") String webhookSecret,
         @Email @Size(max = 200) @Schema(description = "电子邮箱 (e-mail address)", example = "wmb@bjwmb.gov.cn") String email) {
 
     /** The input without channels (the seed's recipient groups). */

@@ -30,6 +30,6 @@ public record OrganizationView(
 
     static OrganizationView of(Organization o) {
         return new OrganizationView(o.id, o.name, o.shortName, o.kind, o.contactPerson, o.contactPhone, o.channel,
-                o.webhookUrl, o.webhookSecret != null, o.email, OfficeTime.of(o.createdAt), OfficeTime.of(o.updatedAt), o.version);
+                o.webhookUrl, o.hasWebhookSecret(), o.email, OfficeTime.of(o.createdAt), OfficeTime.of(o.updatedAt), o.version);
     }
 }

@@ -46,10 +46,11 @@ public class DeliveryService {
 
     /**
      * What a sender needs to send one delivery, read in the claiming transaction: the delivery's
-     * recipient and part, its organization's address (and webhook secret), and its dispatch's letter.
+     * recipient and part, its organization's address (and webhook secret as stored: the sender opens
+     * it when it signs), and its dispatch's letter.
      */
-    public record Claim(UUID deliveryId, int attemptNo, Channel channel, Part part, String recipient, String url, String secret,
-            String email, Letter letter) {
+    public record Claim(UUID deliveryId, int attemptNo, Channel channel, Part part, String recipient, String url,
+            WebhookSecrets.Stored secret, String email, Letter letter) {
     }
 
     /** What a dispatch says to every recipient: the issue, its title, summary and link, and the 签收 deadline. */
@@ -146,8 +147,9 @@ public class DeliveryService {
         }
         // what the senders need, in one query and without loading entities
         List<Object[]> rows = Delivery.getEntityManager().createQuery("""
-                select d.id, d.attempts, d.channel, d.part, d.organizationName, o.webhookUrl, o.webhookSecret, o.email,
-                       x.id, x.bulletinId, x.issueLabel, x.title, x.summary, x.link, x.acknowledgeBy
+                select d.id, d.attempts, d.channel, d.part, d.organizationName, o.webhookUrl, o.plainWebhookSecret, o.email,
+                       x.id, x.bulletinId, x.issueLabel, x.title, x.summary, x.link, x.acknowledgeBy,
+                       o.id, o.webhookSecretKeyId, o.webhookSecretSealed
                 from Delivery d, Organization o, Dispatch x
                 where d.id in ?1 and o.id = d.organizationId and x.id = d.dispatchId""", Object[].class)
                 .setParameter(1, ids).getResultList();
@@ -156,7 +158,8 @@ public class DeliveryService {
         for (Object[] r : rows) {
             Letter letter = letters.computeIfAbsent((UUID) r[8], id -> new Letter(id, (UUID) r[9], (String) r[10], (String) r[11],
                     (String) r[12], (String) r[13], (Instant) r[14]));
-            claims.add(new Claim((UUID) r[0], (Integer) r[1], (Channel) r[2], (Part) r[3], (String) r[4], (String) r[5], (String) r[6],
+            WebhookSecrets.Stored secret = new WebhookSecrets.Stored((UUID) r[15], (String) r[6], (String) r[16], (byte[]) r[17]);
+            claims.add(new Claim((UUID) r[0], (Integer) r[1], (Channel) r[2], (Part) r[3], (String) r[4], (String) r[5], secret,
                     (String) r[7], letter));
         }
         return claims;

@@ -41,6 +41,9 @@ public class OrganizationService {
     @Inject
     WebhookUrlPolicy webhookUrls;
 
+    @Inject
+    WebhookSecrets secrets;
+
     public Organization create(OrganizationInput in) {
         return create(in, UUID.randomUUID());
     }
@@ -95,13 +98,17 @@ public class OrganizationService {
             if (in.webhookSecret().isBlank()) {
                 throw ProblemException.invalid("webhookSecret", "不得为空白 (must not be blank)");
             }
-            o.webhookSecret = in.webhookSecret();
+            // sealed with the current key: the database never holds it in plain text
+            KeyRing.Sealed sealed = secrets.seal(o.id, in.webhookSecret());
+            o.webhookSecretSealed = sealed.bytes();
+            o.webhookSecretKeyId = sealed.keyId();
+            o.plainWebhookSecret = null;
         }
         o.email = trimmed(in.email());
         if (o.channel == Channel.WEBHOOK && o.webhookUrl == null) {
             throw ProblemException.invalid("webhookUrl", "WEBHOOK 渠道须填写接收地址 (a WEBHOOK channel needs a URL)");
         }
-        if (o.channel == Channel.WEBHOOK && o.webhookSecret == null) {
+        if (o.channel == Channel.WEBHOOK && !o.hasWebhookSecret()) {
             throw ProblemException.invalid("webhookSecret", "WEBHOOK 渠道须设置签名密钥 (a WEBHOOK channel needs a secret)");
         }
         if (o.channel == Channel.EMAIL && o.email == null) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,10 +26,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.distribution.config.DistributionConfig;
 import cn.wenming.distribution.domain.Channel;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -37,7 +42,8 @@ import io.vertx.core.net.SocketAddress;
  * Sends one webhook delivery: a JSON POST with the bulletin's summary and link and the delivery
  * id, signed {@code X-Wenming-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
  * Redirects are not followed; the URL passes the SSRF policy again just before the call, and the
- * call connects to the very address the policy checked.
+ * call connects to the very address the policy checked. The secret is decrypted here, for the
+ * signature, and nowhere else; at most {@code DISTRIBUTION_WEBHOOK_MAX_ANSWER_BYTES} of the answer are read.
  */
 @ApplicationScoped
 public class WebhookSender implements ChannelSender {
@@ -59,6 +65,9 @@ public class WebhookSender implements ChannelSender {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    WebhookSecrets secrets;
 
     private HttpClient http;
 
@@ -92,12 +101,19 @@ public class WebhookSender implements ChannelSender {
         if (!decision.allowed()) {
             return Outcome.failed(null, decision.refusal());
         }
+        String secret;
+        try {
+            secret = secrets.open(claim.secret());
+        } catch (KeyRing.Unreadable e) {
+            return Outcome.failed(null, "签名密钥无法解密 (the webhook secret cannot be decrypted): " + e.getMessage());
+        }
         String body = body(claim);
         long t = clock.instant().getEpochSecond();
         URI uri = decision.uri();
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
         long timeout = config.webhook().timeout().toMillis();
+        int maxAnswer = Math.max(0, config.webhook().maxAnswerBytes());
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(uri.toString())
@@ -108,18 +124,25 @@ public class WebhookSender implements ChannelSender {
                 .setIdleTimeout(timeout)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader(DELIVERY, claim.deliveryId().toString())
-                .putHeader(SIGNATURE, signature(claim.secret(), t, body));
+                .putHeader(SIGNATURE, signature(secret, t, body));
+        AtomicReference<HttpClientRequest> open = new AtomicReference<>();
         try {
-            int status = http.request(request)
-                    .compose(r -> r.send(Buffer.buffer(body, "UTF-8")))
-                    .compose(answer -> answer.body().map(ignored -> answer.statusCode()))
+            Answer answer = http.request(request)
+                    .compose(r -> {
+                        open.set(r);
+                        return r.send(Buffer.buffer(body, "UTF-8"));
+                    })
+                    .compose(response -> readAtMost(response, maxAnswer))
                     .toCompletionStage().toCompletableFuture()
                     .get(timeout + 1000, TimeUnit.MILLISECONDS);
+            int status = answer.status();
             return status >= 200 && status < 300 ? Outcome.accepted(status)
-                    : Outcome.failed(status, "对方答复 (the receiver answered) HTTP " + status);
+                    : Outcome.failed(status, "对方答复 (the receiver answered) HTTP " + status + answer.excerpt(maxAnswer));
         } catch (TimeoutException e) {
+            stop(open.get()); // a receiver that still sends (slowly) is cut off: nothing more is read
             return timedOut();
         } catch (InterruptedException e) {
+            stop(open.get());
             Thread.currentThread().interrupt();
             return Outcome.failed(null, "中断 (interrupted)");
         } catch (ExecutionException e) {
@@ -129,6 +152,56 @@ public class WebhookSender implements ChannelSender {
                 return timedOut();
             }
             return Outcome.failed("无法送达 (not delivered)", cause);
+        }
+    }
+
+    /** A receiver's answer: its status, the first bytes of its body, and whether the body went on beyond them. */
+    record Answer(int status, Buffer start, boolean cut) {
+
+        /** What the attempt records of a refusal: a short, printable excerpt, and that the rest was not read. */
+        String excerpt(int maxAnswer) {
+            String text = start.toString(StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").strip();
+            if (text.length() > EXCERPT_CHARS) {
+                text = text.substring(0, EXCERPT_CHARS) + "…";
+            }
+            return (text.isEmpty() ? "" : ": " + text) + (cut ? " (答复过长，只读了前 " + maxAnswer + " 字节 the answer was cut at " + maxAnswer + " bytes)" : "");
+        }
+    }
+
+    /** Characters of a refusal's body kept with the attempt (the attempt's error holds 500). */
+    static final int EXCERPT_CHARS = 200;
+
+    /**
+     * Reads at most {@code max} bytes of the answer's body: once more arrive, the answer is complete
+     * with what came, and the request is reset, which closes the connection (HTTP/1.1 has no other
+     * way to stop a body), so a receiver that sends a huge or endless body holds neither the sender
+     * nor its memory. Vert.x's {@code body()} would gather all of it.
+     */
+    static Future<Answer> readAtMost(HttpClientResponse response, int max) {
+        Promise<Answer> done = Promise.promise();
+        Buffer start = Buffer.buffer(Math.min(max, 1024));
+        response.exceptionHandler(done::tryFail);
+        response.handler(chunk -> {
+            if (done.future().isComplete()) {
+                return;
+            }
+            int room = max - start.length();
+            if (chunk.length() <= room) {
+                start.appendBuffer(chunk);
+                return;
+            }
+            start.appendBuffer(chunk, 0, room);
+            done.tryComplete(new Answer(response.statusCode(), start, true));
+            response.request().reset();
+        });
+        response.endHandler(ignored -> done.tryComplete(new Answer(response.statusCode(), start, false)));
+        return done.future();
+    }
+
+    /** Stops a call in flight (closes its connection); nothing when none was made. */
+    private static void stop(HttpClientRequest request) {
+        if (request != null) {
+            request.reset();
         }
     }
 

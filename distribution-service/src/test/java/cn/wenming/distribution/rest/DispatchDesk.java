@@ -68,6 +68,13 @@ final class DispatchDesk {
         return given().header("Authorization", Fixtures.as(Roles.ADMIN)).contentType(ContentType.JSON).body(json).post(PATH);
     }
 
+    /** Dispatches to one organization (on a REPORT list of its own); returns its delivery's id. */
+    static String deliverTo(String organization) {
+        String dispatch = dispatch(body(UUID.randomUUID(), null, List.of(list("REPORT", organization)), null)).then().statusCode(201)
+                .extract().path("id");
+        return (String) deliveries(dispatch, "").get(0).get("id");
+    }
+
     static Response delivery(String id) {
         return given().header("Authorization", Fixtures.as(Roles.EDITOR)).get("/api/v1/deliveries/" + id);
     }

@@ -176,7 +176,7 @@ class DeploymentRulesTest {
         for (Secret s : r.all(Secret.class)) {
             assertTrue(s.getData().isEmpty() && s.getStringData().isEmpty(), overlay + ": Secret " + s.getMetadata().getName() + " carries values");
         }
-        Pattern secretish = Pattern.compile(".*(PASSWORD|SECRET|SECRETS_KEY|PRIVATE_KEY|TOKEN|USERNAME|JDBC_URL)$");
+        Pattern secretish = Pattern.compile(".*(PASSWORD|SECRET|SECRETS_KEY|SECRETS_KEYS|PRIVATE_KEY|TOKEN|USERNAME|JDBC_URL)$");
         Set<String> referenced = new TreeSet<>();
         r.workloads().forEach((name, t) -> {
             for (Container c : t.getSpec().getContainers()) {
@@ -215,6 +215,24 @@ class DeploymentRulesTest {
             assertTrue(readme.contains("`" + secret + "`"), "deploy/README.md explains the Secret " + secret);
         }
         System.out.println(overlay + ": Secrets named (values never in the tree): " + referenced);
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @ValueSource(strings = { "dev", "prod" })
+    void distributionServiceGetsTheKeysOfItsWebhookSecretsFromASecretThatDevMakesAndTheReadmeExplains(String overlay) throws IOException {
+        Rendered r = Rendered.of(overlay);
+        Map<String, String> env = r.environment(Rendered.container(r.get(Deployment.class, "distribution-service").getSpec().getTemplate(),
+                "distribution-service"));
+        // the service refuses to start without DISTRIBUTION_WEBHOOK_SECRETS_KEYS (distribution-service/README.md)
+        assertEquals("secret:distribution-delivery/webhook-secrets-keys", env.get("DISTRIBUTION_WEBHOOK_SECRETS_KEYS"));
+        assertEquals("secret:distribution-delivery/webhook-secrets-current-key", env.get("DISTRIBUTION_WEBHOOK_SECRETS_CURRENT_KEY"));
+        assertFalse(env.containsKey("DISTRIBUTION_WEBHOOK_SECRETS_KEY"), "the name no code read is gone");
+        String script = Files.readString(DeployTree.K8S.resolve("overlays/dev/dev-secrets.sh"), StandardCharsets.UTF_8);
+        assertTrue(script.contains("webhook-secrets-keys=") && script.contains("webhook-secrets-current-key="),
+                "dev-secrets.sh makes both keys of distribution-delivery");
+        String readme = Files.readString(DeployTree.ROOT.resolve("deploy/README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("`webhook-secrets-keys`") && readme.contains("`webhook-secrets-current-key`"),
+                "deploy/README.md names both keys");
     }
 
     @ParameterizedTest(name = "overlay {0}")
