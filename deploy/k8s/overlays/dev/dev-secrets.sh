@@ -5,9 +5,12 @@
 # Needs kubectl (pointing at the dev cluster) and openssl.
 set -euo pipefail
 NAMESPACE=${NAMESPACE:-wenming-dev}
-# The RS256 key pair, by default the local run's (.local/jwt, git-ignored): then `./suite token ROLE`
-# prints tokens the dev cluster accepts too.
-KEYS=${KEYS:-"$(cd "$(dirname "$0")/../../../.." && pwd)/.local/jwt"}
+# The identity provider's RS256 key, by default the local run's (.local/jwt, git-ignored): then
+# `./suite token ROLE` prints tokens the dev cluster accepts too. ./suite token makes the pair and its
+# key set (jwks.json) when they are missing, and signs the services' own tokens below.
+ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
+KEYS=${KEYS:-"$ROOT/.local/jwt"}
+token() { SUITE_JWT_DIR="$KEYS" "$ROOT/suite" token "$@"; }
 
 have() { kubectl -n "$NAMESPACE" get secret "$1" >/dev/null 2>&1; }
 random() { openssl rand -hex 24; }
@@ -25,26 +28,14 @@ for service in bulletin task honors distribution; do
     --from-literal=password="$(random)"
 done
 
-# the services get the public key; the private one stays in $KEYS, for tokens
-mkdir -p "$KEYS"
-if [ ! -f "$KEYS/private.pem" ]; then
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/private.pem" 2>/dev/null
-  openssl pkey -in "$KEYS/private.pem" -pubout -out "$KEYS/public.pem"
-fi
-have suite-jwt || kubectl -n "$NAMESPACE" create secret generic suite-jwt --from-file=public.pem="$KEYS/public.pem"
-# bulletin-service's own token (role service) for the hand-offs, signed here with the dev key as the
-# identity provider would issue it: a year long, issuer as SUITE_JWT_ISSUER's default
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-service_token() {
-  local now header payload
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"https://wenming.local/issuer","sub":"bulletin-service","upn":"bulletin-service","groups":["service"],"iat":%s,"exp":%s}' \
-    "$now" "$((now + 365 * 24 * 3600))" | b64url)
-  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$KEYS/private.pem" | b64url)"
-}
-have bulletin-service-token || kubectl -n "$NAMESPACE" create secret generic bulletin-service-token \
-  --from-literal=token="$(service_token)"
+# the services get the key set (public keys only); the private key stays in $KEYS, for tokens
+token reader >/dev/null
+have suite-jwt || kubectl -n "$NAMESPACE" create secret generic suite-jwt --from-file=jwks.json="$KEYS/jwks.json"
+# each calling service's own token (groups [service], sub = the service), a year long, as the identity provider would issue it
+for service in bulletin-service distribution-service; do
+  have "$service-token" || kubectl -n "$NAMESPACE" create secret generic "$service-token" \
+    --from-literal=token="$(token service --user "$service" --days 365)"
+done
 
 # distribution-service's delivery secrets: an SMTP login (unused in dev) and the AES-256 key of the
 # organizations' webhook secrets at rest ("<key id>:<base64 of 32 bytes>"; the service does not start without it)

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code ./suite token ROLE [ROLE...] [--user NAME] [--org ID]}: prints a bearer token for the local
- * run, signed with the key in {@code .local/jwt/} that the running services trust (valid 8 hours).
+ * {@code ./suite token ROLE [ROLE...] [--user NAME] [--org ID] [--days N]}: prints a bearer token for
+ * the local run, signed with the key in {@code .local/jwt/} that the running services trust (valid 8
+ * hours, or N days: the dev cluster's service tokens, deploy/k8s/overlays/dev/dev-secrets.sh).
  * <ul>
  * <li>Staff roles ({@code reader editor reviewer admin}) act for the office unless {@code --org} names
  * another body (a district office: then the token reads published content only). Each role is its
@@ -23,7 +24,7 @@ public final class TokenTool {
 
     static final List<String> STAFF = List.of("reader", "editor", "reviewer", "admin");
     static final List<String> SERVICES = List.of("bulletin-service", "task-service", "honors-service", "distribution-service");
-    static final String USAGE = "usage: ./suite token ROLE [ROLE...] [--user NAME] [--org ORGANIZATION-ID]\n"
+    static final String USAGE = "usage: ./suite token ROLE [ROLE...] [--user NAME] [--org ORGANIZATION-ID] [--days N]\n"
             + "  roles: reader editor reviewer admin (the office's staff; --org for another body's staff),\n"
             + "         recipient (a recipient body's system; --org required), service (--user bulletin-service|task-service|...)";
 
@@ -50,11 +51,22 @@ public final class TokenTool {
     static Request parse(List<String> args) {
         String user = null;
         UUID org = null;
+        Duration lifetime = Duration.ofHours(8);
         List<String> roles = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if ((arg.equals("--user") || arg.equals("--org")) && i + 1 >= args.size()) {
+            if ((arg.equals("--user") || arg.equals("--org") || arg.equals("--days")) && i + 1 >= args.size()) {
                 return new Request(null, arg + " needs a value");
+            } else if (arg.equals("--days")) {
+                try {
+                    int days = Integer.parseInt(args.get(++i));
+                    if (days < 1 || days > 366) {
+                        return new Request(null, "--days must be 1 to 366");
+                    }
+                    lifetime = Duration.ofDays(days);
+                } catch (NumberFormatException e) {
+                    return new Request(null, "--days must be a number of days");
+                }
             } else if (arg.equals("--user")) {
                 user = args.get(++i);
             } else if (arg.equals("--org")) {
@@ -72,7 +84,6 @@ public final class TokenTool {
         if (roles.isEmpty()) {
             return new Request(null, "name at least one role");
         }
-        Duration lifetime = Duration.ofHours(8);
         if (roles.contains("service")) {
             if (roles.size() > 1 || user == null || !SERVICES.contains(user)) {
                 return new Request(null, "a service token is one role, service, with --user naming the service: " + SERVICES);

@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -21,10 +19,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import cn.wenming.common.web.PeerCall;
+
 /**
  * The calls bulletin-service makes to the other services, each with a timeout and a circuit
  * breaker; reads (idempotent) are retried with back-off and jitter. A peer that answers 5xx, 401
- * or 403, that cannot be reached or that does not answer in time is {@link Unavailable}: the
+ * or 403, that cannot be reached or that does not answer in time is {@link PeerCall.Unavailable}: the
  * caller turns it into a 503 problem, or (the outbox) tries again later. Fault-tolerance settings
  * can be overridden by MicroProfile config ({@code Peers/task/Timeout/value=...}).
  */
@@ -37,20 +37,6 @@ public class Peers {
     /** What a lookup found. */
     public enum Found {
         EXISTS, MISSING
-    }
-
-    /** The peer could not give an answer that means anything. */
-    public static final class Unavailable extends RuntimeException {
-        private final String service;
-
-        public Unavailable(String service, String why) {
-            super(service + ": " + why, null, false, false);
-            this.service = service;
-        }
-
-        public String service() {
-            return service;
-        }
     }
 
     @Inject
@@ -66,15 +52,15 @@ public class Peers {
     DistributionClient distribution;
 
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { Unavailable.class, TimeoutException.class })
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { PeerCall.Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { PeerCall.Unavailable.class, TimeoutException.class })
     public Found task(UUID id) {
         return found("task-service", () -> tasks.task(id));
     }
 
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { Unavailable.class, TimeoutException.class })
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { PeerCall.Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { PeerCall.Unavailable.class, TimeoutException.class })
     public Found honor(UUID id) {
         return found("honors-service", () -> honors.honor(id));
     }
@@ -84,8 +70,8 @@ public class Peers {
      * {@link #LISTS_PER_CALL} lists (an issue names at most 90); a list that does not exist is absent.
      */
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { Unavailable.class, TimeoutException.class })
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { PeerCall.Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { PeerCall.Unavailable.class, TimeoutException.class })
     public Map<UUID, DistributionListMembers> distributionLists(Collection<UUID> ids) {
         List<UUID> all = List.copyOf(new LinkedHashSet<>(ids));
         Map<UUID, DistributionListMembers> found = new HashMap<>();
@@ -104,11 +90,11 @@ public class Peers {
      * retried here: the outbox relay retries with its own back-off, and the key makes repeats harmless.
      */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { Unavailable.class, TimeoutException.class })
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { PeerCall.Unavailable.class, TimeoutException.class })
     public int dispatch(DispatchRequest request, String requestId) {
         try (Response r = call("distribution-service", () -> distribution.dispatch(request.bulletinId().toString(), requestId, request))) {
             if (r.getStatus() >= 500 || r.getStatus() == 401 || r.getStatus() == 403 || r.getStatus() == 429) {
-                throw new Unavailable("distribution-service", "HTTP " + r.getStatus());
+                throw new PeerCall.Unavailable("distribution-service", "HTTP " + r.getStatus());
             }
             return r.getStatus();
         }
@@ -125,26 +111,10 @@ public class Peers {
     }
 
     private static void requireSuccess(String service, Response r) {
-        if (r.getStatus() / 100 != 2) {
-            throw new Unavailable(service, "HTTP " + r.getStatus());
-        }
+        PeerCall.requireSuccess(service, r);
     }
 
     private static Response call(String service, java.util.function.Supplier<Response> call) {
-        try {
-            return call.get();
-        } catch (WebApplicationException e) {
-            return e.getResponse(); // an answer, only not a 2xx: the caller reads its status
-        } catch (ProcessingException e) {
-            throw new Unavailable(service, "无法连接 (not reachable): " + rootMessage(e));
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return PeerCall.call(service, call);
     }
 }

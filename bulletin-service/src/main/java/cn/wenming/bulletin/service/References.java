@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import cn.wenming.bulletin.client.DistributionListMembers;
 import cn.wenming.bulletin.client.Peers;
+import cn.wenming.common.web.PeerCall;
 import cn.wenming.bulletin.domain.Article;
 import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.DistributionPart;
@@ -90,7 +91,7 @@ public class References {
                 }
             }
             return Optional.of(names);
-        } catch (Peers.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
+        } catch (PeerCall.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
             LOG.warnf("bulletin %s: distribution-service did not answer (%s); the 报/送/发 names stored with the issue are kept",
                     b.id, e.getMessage());
             return Optional.empty();
@@ -100,7 +101,7 @@ public class References {
     private static Peers.Found lookup(String service, java.util.function.Supplier<Peers.Found> call) {
         try {
             return call.get();
-        } catch (Peers.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
+        } catch (PeerCall.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
             throw ProblemException.unavailable(service + " 暂时无法核对引用，请稍后再送审 (could not be reached to check the references; "
                     + "submit again later)");
         }

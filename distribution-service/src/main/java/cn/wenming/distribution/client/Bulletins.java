@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -23,12 +21,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.wenming.common.web.PeerCall;
+
 /**
  * The published issues of bulletin-service, read when a dispatch is made: a dispatch is the
  * publication's consequence, so what it says (title, summary, link) and whom it goes to (the issue's
  * lists and its one-off additions, 本期增发) come from the issue itself, never from the caller. The
  * read has a timeout and a circuit breaker and is retried (it is idempotent); a bulletin-service that
- * answers 5xx, 401 or 403, cannot be reached or does not answer in time is {@link Unavailable}.
+ * answers 5xx, 401 or 403, cannot be reached or does not answer in time is {@link PeerCall.Unavailable}.
  */
 @ApplicationScoped
 public class Bulletins {
@@ -38,12 +38,7 @@ public class Bulletins {
             Map<String, List<UUID>> lists, List<String> additions) {
     }
 
-    /** bulletin-service could not give an answer that means anything. */
-    public static final class Unavailable extends RuntimeException {
-        public Unavailable(String why) {
-            super("bulletin-service: " + why, null, false, false);
-        }
-    }
+    private static final String SERVICE = "bulletin-service";
 
     @Inject
     @RestClient
@@ -51,15 +46,15 @@ public class Bulletins {
 
     /** The issue if it exists and is published; empty for an unknown id or an issue that is not (or no longer) published. */
     @Timeout(value = 4, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { Unavailable.class, TimeoutException.class })
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = { PeerCall.Unavailable.class, TimeoutException.class }, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = { PeerCall.Unavailable.class, TimeoutException.class })
     public Optional<PublishedIssue> published(UUID id) {
-        try (Response r = call(() -> bulletins.bulletin(id))) {
+        try (Response r = PeerCall.call(SERVICE, () -> bulletins.bulletin(id))) {
             if (r.getStatus() == 404) {
                 return Optional.empty();
             }
             if (r.getStatus() != 200) {
-                throw new Unavailable("HTTP " + r.getStatus());
+                throw new PeerCall.Unavailable(SERVICE, "HTTP " + r.getStatus());
             }
             JsonNode issue = r.readEntity(JsonNode.class);
             if (!"PUBLISHED".equals(issue.path("status").asText()) || !issue.path("issueNo").canConvertToInt()) {
@@ -77,16 +72,6 @@ public class Bulletins {
             return Optional.of(new PublishedIssue(id, issue.path("issueNo").asInt(), issue.path("seriesTitle").asText(),
                     first.isMissingNode() ? null : first.path("title").asText(null),
                     first.path("paragraphs").path(0).asText(null), lists, additions));
-        }
-    }
-
-    private static Response call(java.util.function.Supplier<Response> call) {
-        try {
-            return call.get();
-        } catch (WebApplicationException e) {
-            return e.getResponse();
-        } catch (ProcessingException e) {
-            throw new Unavailable("无法连接 (not reachable): " + e.getMessage());
         }
     }
 }

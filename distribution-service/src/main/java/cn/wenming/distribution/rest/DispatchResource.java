@@ -35,6 +35,7 @@ import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
+import cn.wenming.common.web.PeerCall;
 import cn.wenming.distribution.domain.DeliveryStatus;
 import cn.wenming.distribution.domain.Dispatch;
 import cn.wenming.distribution.service.DispatchService;
@@ -112,7 +113,7 @@ public class DispatchResource {
         try {
             return bulletins.published(bulletinId).orElseThrow(() -> ProblemException.conflict(
                     "没有这一期已印发的简报 (no published issue with this id in bulletin-service): " + bulletinId));
-        } catch (Bulletins.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
+        } catch (PeerCall.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
             throw ProblemException.unavailable("简报服务暂不可用，请稍后重试 (bulletin-service cannot be asked for the issue now: try again later)");
         }
     }

@@ -207,7 +207,10 @@ class DeploymentRulesTest {
             assertEquals("secret:" + service + "-db/jdbc-url", env.get("QUARKUS_DATASOURCE_JDBC_URL"), service);
             assertEquals("secret:" + service + "-db/username", env.get("QUARKUS_DATASOURCE_USERNAME"), service);
             assertEquals("secret:" + service + "-db/password", env.get("QUARKUS_DATASOURCE_PASSWORD"), service);
-            assertEquals("/etc/wenming/jwt/public.pem", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), service);
+            assertEquals("/etc/wenming/jwt/jwks.json", env.get("SUITE_SECURITY_JWKS_LOCATION"), service);
+            if (service.equals("bulletin-service") || service.equals("distribution-service")) {
+                assertEquals("secret:" + service + "-token/token", env.get("SUITE_SERVICE_TOKEN"), service + " calls another service with its own token");
+            }
         }
         // every Secret the manifests name is explained in deploy/README.md, with how to create it
         String readme = Files.readString(DeployTree.ROOT.resolve("deploy/README.md"), StandardCharsets.UTF_8);

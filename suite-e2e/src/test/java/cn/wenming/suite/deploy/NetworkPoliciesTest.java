@@ -25,7 +25,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
  * The NetworkPolicies, evaluated as Kubernetes does (a pod selected by a policy of a direction
  * takes only what some such policy allows; a connection needs the sender's egress and the
  * receiver's ingress), give exactly the connections the design needs and nothing else:
- * gateway → services, bulletin-service → the other three (hand-offs), services → PostgreSQL,
+ * gateway → services, bulletin-service → the other three (hand-offs), distribution-service → bulletin-service (the issue a dispatch
+ * is made of), services → PostgreSQL,
  * the ingress controller → gateway, distribution-service → the receivers' webhooks and SMTP,
  * and DNS for everyone.
  */
@@ -60,6 +61,9 @@ class NetworkPoliciesTest {
             expected.add("gateway -> " + s + ":8080");
             if (!s.equals("bulletin-service")) {
                 expected.add("bulletin-service -> " + s + ":8080");
+            }
+            if (s.equals("bulletin-service")) {
+                expected.add("distribution-service -> bulletin-service:8080");
             }
             if ("dev".equals(overlay)) {
                 expected.add(s + " -> postgres:5432");
