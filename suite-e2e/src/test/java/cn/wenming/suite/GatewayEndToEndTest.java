@@ -124,7 +124,7 @@ class GatewayEndToEndTest {
      * honor's entry, its program's list and summary while a reviewer revokes it. nginx kept only
      * 200s, so the refresh's 404 was dropped and the old entry served STALE for as long as anybody
      * asked; now every answer the reader gets from 5 s after the revocation on (and a margin for
-     * one refresh) no longer shows it, through two more cache periods.
+     * the refreshes) no longer shows it, through two more cache periods.
      */
     @Test
     void aRevokedHonorLeavesEveryRollAnswerWithinFiveSecondsUnderContinuousLoad() throws Exception {
@@ -167,7 +167,9 @@ class GatewayEndToEndTest {
                     .body(Map.of("reason", "经查实存在严重失德行为，撤销荣誉称号")).post(gateway + "/api/v1/honors/" + honorId + "/revoke")
                     .then().statusCode(200).body("status", equalTo("REVOKED"));
             Instant revoked = Instant.now();
-            Instant gone = revoked.plus(Duration.ofSeconds(5)).plus(Duration.ofSeconds(1)); // the documented 5 s, and one refresh
+            // the documented 5 s, and a margin for the refresh that was on its way when the honor was revoked and the one
+            // that brings the 404 (each some milliseconds, more on a busy machine)
+            Instant gone = revoked.plus(Duration.ofSeconds(5)).plus(Duration.ofMillis(1500));
             Instant until = gone.plus(Duration.ofSeconds(11)); // two more cache periods: it stays gone
             awaitAnswers(answers, a -> probes.stream().allMatch(p -> a.stream().anyMatch(x -> x.probe() == p && x.asked().isAfter(until))),
                     Duration.ofSeconds(60), "the reader asked on past " + until);
@@ -179,8 +181,8 @@ class GatewayEndToEndTest {
                 List<RollAnswer> after = answers.stream().filter(a -> a.probe() == p && a.asked().isAfter(gone)).toList();
                 assertTrue(after.size() >= 30, p.name() + ": the reader kept asking after the deadline (" + after.size() + " answers)");
                 List<RollAnswer> stale = after.stream().filter(a -> !a.gone()).toList();
-                assertTrue(stale.isEmpty(), p.name() + ": " + stale.size() + " of " + after.size() + " answers asked more than 6 s after "
-                        + "the revocation (" + revoked + ") still show the honor or are not the roll's, the first " + stale.get(0));
+                assertTrue(stale.isEmpty(), () -> p.name() + ": " + stale.size() + " of " + after.size() + " answers asked 6.5 s or more after "
+                        + "the revocation (" + revoked + ") still show the honor or are not the roll's; the first: " + stale.get(0));
                 assertTrue(after.stream().anyMatch(a -> "HIT".equals(a.cache())), p.name() + ": the answer without it is served from the cache");
             }
         } finally {
