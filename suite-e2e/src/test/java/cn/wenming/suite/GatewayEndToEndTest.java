@@ -141,8 +141,9 @@ class GatewayEndToEndTest {
                 new RollProbe("summary", gateway + "/api/v1/honor-roll/summary?programId=" + programId,
                         r -> r.statusCode() == 200 && r.<Integer>path("total") == 1, r -> r.statusCode() == 200 && r.<Integer>path("total") == 0));
 
-        // about 60 requests a second in all, under the gateway's 100 r/s per client address: each
-        // address is asked some 20 times a second, far more than the once a minute that kept it
+        // up to 60 requests a second in all, under the gateway's 100 r/s per client address: each
+        // address is asked up to 20 times a second (a few on a busy machine), far more than the once
+        // a minute that kept the old entry
         List<RollAnswer> answers = new CopyOnWriteArrayList<>();
         AtomicInteger tick = new AtomicInteger();
         ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
@@ -179,7 +180,7 @@ class GatewayEndToEndTest {
             assertTrue(failed.isEmpty(), "every request was answered: " + failed);
             for (RollProbe p : probes) {
                 List<RollAnswer> after = answers.stream().filter(a -> a.probe() == p && a.asked().isAfter(gone)).toList();
-                assertTrue(after.size() >= 30, p.name() + ": the reader kept asking after the deadline (" + after.size() + " answers)");
+                assertTrue(after.size() >= 10, p.name() + ": the reader kept asking after the deadline (" + after.size() + " answers)");
                 List<RollAnswer> stale = after.stream().filter(a -> !a.gone()).toList();
                 assertTrue(stale.isEmpty(), () -> p.name() + ": " + stale.size() + " of " + after.size() + " answers asked 6.5 s or more after "
                         + "the revocation (" + revoked + ") still show the honor or are not the roll's; the first: " + stale.get(0));
