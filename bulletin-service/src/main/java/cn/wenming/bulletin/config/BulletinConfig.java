@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** bulletin-service's own settings. */
 @ConfigMapping(prefix = "bulletin")
@@ -40,6 +41,9 @@ public interface BulletinConfig {
     Outbox outbox();
 
     Dispatch dispatch();
+
+    @WithName("import")
+    Import importing();
 
     interface Scheduler {
         /** How often due scheduled issues are looked for. Env: {@code BULLETIN_SCHEDULER_EVERY}. */
@@ -86,6 +90,21 @@ public interface BulletinConfig {
         /** Whether this replica relays. Env: {@code BULLETIN_OUTBOX_ENABLED}. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** Imports of back issues. */
+    interface Import {
+        /**
+         * The most a zip of back issues may inflate to, all its entries together, counted as the
+         * bytes are inflated (never from the sizes its headers declare); beyond it the upload is a
+         * 413 and nothing is imported. Env: {@code BULLETIN_IMPORT_ZIP_MAX_SIZE}.
+         */
+        @WithDefault("32M")
+        MemorySize zipMaxSize();
+
+        /** The most entries (files and folders) a zip of back issues may hold; beyond it a 413. Env: {@code BULLETIN_IMPORT_ZIP_MAX_ENTRIES}. */
+        @WithDefault("1000")
+        int zipMaxEntries();
     }
 
     /** What a published issue's dispatch says. */

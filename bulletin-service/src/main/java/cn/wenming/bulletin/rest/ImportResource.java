@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,6 +32,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import cn.wenming.bulletin.config.BulletinConfig;
 import cn.wenming.bulletin.service.ImportService;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemException;
@@ -99,6 +98,9 @@ public class ImportResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    BulletinConfig config;
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
@@ -166,36 +168,32 @@ public class ImportResource {
     @Consumes("application/zip")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
     @Operation(summary = "批量导入（ZIP）(import a zip of texts)", description = "A zip whose files are the texts of issues; as the "
-            + "multipart batch: a result per file, one bad file never stops the others.")
+            + "multipart batch: a result per file, one bad file never stops the others. The whole zip is read before any file "
+            + "is imported, within a budget: what it inflates to in all (BULLETIN_IMPORT_ZIP_MAX_SIZE, 32 MB by default, counted "
+            + "as it is inflated, whatever its headers declare) and how many entries it holds (BULLETIN_IMPORT_ZIP_MAX_ENTRIES, "
+            + "1000); beyond either the upload is a 413 and nothing is imported. At most 500 files of 2 MB.")
     @APIResponse(responseCode = "200", description = "A result per file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "results", value = BatchResult.EXAMPLE)))
+    @APIResponse(responseCode = "413", description = "ZIP 解压后超过总量上限或条目过多，未导入任何文件 (the zip inflates past its budget "
+            + "or holds too many entries: nothing was imported)")
     public BatchResult importZip(InputStream zip,
             @QueryParam("commit") @Parameter(description = "true to store the issues", example = "true") String commit,
             @QueryParam("as") @Parameter(description = "historical (default) or draft", example = "historical") String as) {
         boolean store = Boolean.parseBoolean(commit);
         As mode = mode(as, store);
-        List<BatchResult.FileResult> results = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(zip, StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                if (results.size() >= MAX_FILES) {
-                    throw ProblemException.invalid("file", "最多 " + MAX_FILES + " 个文件 (at most " + MAX_FILES + " files)");
-                }
-                byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-                if (bytes.length > MAX_FILE_BYTES) {
-                    results.add(failed(entry.getName(), new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件超过 2 MB (over 2 MB)")));
-                    continue;
-                }
-                results.add(one(entry.getName(), bytes, store, mode));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.BAD_REQUEST, "不是有效的 ZIP 文件 (not a valid zip file)");
-        }
-        if (results.isEmpty()) {
+        List<ZipUpload.File> files = ZipUpload.read(zip, new ZipUpload.Limits(config.importing().zipMaxSize().asLongValue(),
+                config.importing().zipMaxEntries(), MAX_FILE_BYTES));
+        if (files.isEmpty()) {
             throw ProblemException.invalid("file", "ZIP 中没有文件 (the zip holds no file)");
+        }
+        if (files.size() > MAX_FILES) {
+            throw ProblemException.invalid("file", "最多 " + MAX_FILES + " 个文件 (at most " + MAX_FILES + " files)");
+        }
+        List<BatchResult.FileResult> results = new ArrayList<>();
+        for (ZipUpload.File f : files) {
+            results.add(f.oversized()
+                    ? failed(f.name(), new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "文件超过 2 MB (over 2 MB)"))
+                    : one(f.name(), f.bytes(), store, mode));
         }
         return BatchResult.of(results);
     }

@@ -128,6 +128,16 @@ public class DeliveryWorker {
             run.recordWhileMoreThan(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping: what is claimed and not recorded is taken again after its lease
+        } catch (RuntimeException e) {
+            // a claim failed (PostgreSQL cancelled it past the statement timeout, or the database is gone): the sends
+            // already going still end, and their outcomes are recorded before this run gives up (the Drain runs again at
+            // the next wake or poll), so that they are not sent a second time after their lease
+            try {
+                run.recordWhileMoreThan(0);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
         }
         return run.claimed;
     }

@@ -32,6 +32,10 @@ public class PersistenceProblemMappers {
 
     @ServerExceptionMapper
     public Response pessimisticLock(PessimisticLockException e, UriInfo uri) {
+        if (ProblemMappers.statementTimedOut(e)) {
+            // waited for the row past the statement timeout: the database is busy, not the row in conflict
+            return ProblemMappers.statementTimeout(e, uri);
+        }
         return Problems.response(ProblemType.CONFLICT, "资源正被他人修改，请稍后重试 (the resource is being changed; try again)", uri, List.of());
     }
 

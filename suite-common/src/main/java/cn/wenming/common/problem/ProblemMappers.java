@@ -146,13 +146,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (statementTimedOut(e)) {
+            return statementTimeout(e, uri);
+        }
         if (databaseUnreachable(e)) {
             // not a bug: the database is down or failing over. Say so, and when to try again
             LOG.warnf("database unreachable on %s (requestId %s): %s", uri == null ? "?" : uri.getPath(), RequestIds.current(),
                     e.getClass().getSimpleName());
             return Problems.builder(ProblemType.UNAVAILABLE,
                     "数据库暂不可用，请稍后重试 (the database is unavailable: try again later)", uri, List.of())
-                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
         }
         // the class and message go to the log only, tied to the answer by the request id
         LOG.errorf(e, "unexpected failure on %s (requestId %s)", uri == null ? "?" : uri.getPath(), RequestIds.current());
@@ -161,39 +164,69 @@ public class ProblemMappers {
     }
 
     /**
+     * A statement PostgreSQL cancelled because it ran past its timeout (SUITE_DB_STATEMENT_TIMEOUT,
+     * waits for locks included): not a bug but a database too busy for it now, or a row held too
+     * long by another transaction. A 503 with Retry-After; the transaction was rolled back.
+     */
+    static Response statementTimeout(Throwable e, UriInfo uri) {
+        LOG.warnf("statement cancelled on %s (requestId %s): it ran past the statement timeout (%s)", uri == null ? "?" : uri.getPath(),
+                RequestIds.current(), e.getClass().getSimpleName());
+        return Problems.builder(ProblemType.UNAVAILABLE,
+                "数据库查询超时，已取消，请稍后重试 (the database statement took too long and was cancelled: try again later)", uri, List.of())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+    }
+
+    /** What a 503 of the database tells the client to wait, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * Whether a failure is a statement the database cancelled for taking too long: SQL state 57014
+     * (query_canceled: statement_timeout, also a cancel by an operator) or 55P03 (lock_not_available:
+     * lock_timeout), and what Hibernate and JPA make of them (QueryTimeoutException, LockTimeoutException),
+     * wherever they surface: a Hibernate query, a flush at commit, plain JDBC.
+     */
+    static boolean statementTimedOut(Throwable e) {
+        return anyCause(e, c -> c instanceof jakarta.persistence.QueryTimeoutException
+                || c instanceof jakarta.persistence.LockTimeoutException
+                || c instanceof org.hibernate.QueryTimeoutException
+                || c instanceof java.sql.SQLException sql && ("57014".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState())), 0);
+    }
+
+    /**
      * Whether a failure means the database cannot be reached (refused, cut off, shutting down, no
      * connection to be had from the pool) rather than a bug: SQL states of class 08 (connection
      * exception), 57P01-57P03 (shutdown, cannot connect now), and what the pool and Hibernate make of them.
      */
     static boolean databaseUnreachable(Throwable e) {
-        return databaseUnreachable(e, 0);
+        return anyCause(e, c -> {
+            if (c instanceof org.hibernate.exception.JDBCConnectionException
+                    || c instanceof java.sql.SQLTransientConnectionException
+                    || c instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                return state != null && (state.startsWith("08") || state.startsWith("57P0"))
+                        || sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout");
+            }
+            return false;
+        }, 0);
     }
 
-    /** Through causes and suppressed exceptions (a failed commit carries the driver's in the latter). */
-    private static boolean databaseUnreachable(Throwable c, int depth) {
+    /** {@code c}, its causes and its suppressed exceptions (a failed commit carries the driver's in the latter). */
+    private static boolean anyCause(Throwable c, java.util.function.Predicate<Throwable> test, int depth) {
         if (c == null || depth > 12) {
             return false;
         }
-        if (c instanceof org.hibernate.exception.JDBCConnectionException
-                || c instanceof java.sql.SQLTransientConnectionException
-                || c instanceof java.sql.SQLNonTransientConnectionException) {
+        if (test.test(c)) {
             return true;
         }
-        if (c instanceof java.sql.SQLException sql) {
-            String state = sql.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
-                return true;
-            }
-            if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
-                return true;
-            }
-        }
         for (Throwable s : c.getSuppressed()) {
-            if (databaseUnreachable(s, depth + 1)) {
+            if (anyCause(s, test, depth + 1)) {
                 return true;
             }
         }
-        return c.getCause() != c && databaseUnreachable(c.getCause(), depth + 1);
+        return c.getCause() != c && anyCause(c.getCause(), test, depth + 1);
     }
 
     private static Response unauthenticated(UriInfo uri) {

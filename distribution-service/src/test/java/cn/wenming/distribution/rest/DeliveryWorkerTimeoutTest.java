@@ -1,0 +1,86 @@
+package cn.wenming.distribution.rest;
+
+import static cn.wenming.distribution.rest.DispatchDesk.SECRET;
+import static cn.wenming.distribution.rest.DispatchDesk.await;
+import static cn.wenming.distribution.rest.DispatchDesk.body;
+import static cn.wenming.distribution.rest.DispatchDesk.dispatch;
+import static cn.wenming.distribution.rest.DispatchDesk.list;
+import static cn.wenming.distribution.rest.DispatchDesk.webhookOrganization;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.wenming.common.testing.SuiteTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The delivery worker survives a statement PostgreSQL cancels at its timeout (issue 18,
+ * SUITE_DB_STATEMENT_TIMEOUT): while the test holds a lock on the delivery table, the worker's claim
+ * waits, is cancelled, and the worker claims again at its next poll; once the lock is gone, a new
+ * dispatch is delivered.
+ */
+@QuarkusTest
+@WithTestResource(SuiteTestResource.class)
+class DeliveryWorkerTimeoutTest {
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void theWorkerClaimsAgainAfterItsClaimIsCancelledAndDeliversTheNextDispatch() throws Exception {
+        try (Connection holder = database.getConnection(); Statement s = holder.createStatement();
+                Connection watcher = database.getConnection()) {
+            holder.setAutoCommit(false);
+            s.execute("lock table delivery in access exclusive mode");
+            // seen waiting, then gone while the lock is still held (so PostgreSQL cancelled it), then another claim waiting
+            List<String> seen = new ArrayList<>();
+            boolean[] firstGone = { false };
+            await(() -> {
+                List<String> now = waitingClaims(watcher);
+                if (seen.isEmpty()) {
+                    seen.addAll(now);
+                    return false;
+                }
+                if (!firstGone[0]) {
+                    firstGone[0] = !now.contains(seen.get(0));
+                    return false;
+                }
+                return now.stream().anyMatch(w -> !seen.contains(w));
+            }, Duration.ofSeconds(30), "the worker's claim cancelled at the timeout, and the worker claiming again");
+            holder.rollback();
+        }
+        try (Receiver receiver = new Receiver(SECRET, 0)) {
+            String member = webhookOrganization(receiver.url());
+            dispatch(body(UUID.randomUUID(), null, List.of(list("SEND", member)), null)).then().statusCode(201);
+            await(() -> receiver.accepted.size() == 1, Duration.ofSeconds(15), "the next dispatch reached its receiver");
+        }
+    }
+
+    /** The worker's claims (WorkQueue.claim) now waiting for a lock, each as backend pid and start of its statement. */
+    private static List<String> waitingClaims(Connection watcher) {
+        try (Statement s = watcher.createStatement(); ResultSet r = s.executeQuery("""
+                select pid, query_start from pg_stat_activity
+                where wait_event_type = 'Lock' and query like 'update delivery set next_attempt_at%'""")) {
+            List<String> claims = new ArrayList<>();
+            while (r.next()) {
+                claims.add(r.getInt(1) + "@" + r.getTimestamp(2).toInstant());
+            }
+            return claims;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
