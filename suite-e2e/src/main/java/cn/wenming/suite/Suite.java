@@ -343,14 +343,23 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * The gateway's request rate per client address (GATEWAY_RATE, requests a second) and burst
+     * (GATEWAY_BURST) in every suite started here: the production defaults of deploy/gateway. The
+     * probe keeps them (its limits probe checks that a burst beyond them is a 429) and paces its
+     * calls through the gateway below the rate instead (probe's {@code Pace}).
+     */
+    public static final int GATEWAY_RATE = 100;
+    public static final int GATEWAY_BURST = 200;
+
     private Map<String, String> gatewaySettings() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("GATEWAY_PORT", Integer.toString(config.gatewayPort()));
         for (String service : SERVICES) {
             s.put(database(service).toUpperCase() + "_UPSTREAM", "127.0.0.1:" + ports.get(service));
         }
-        s.put("GATEWAY_RATE", "100r/s");
-        s.put("GATEWAY_BURST", "200");
+        s.put("GATEWAY_RATE", GATEWAY_RATE + "r/s");
+        s.put("GATEWAY_BURST", Integer.toString(GATEWAY_BURST));
         s.put("GATEWAY_MAX_BODY", "2m");
         s.put("GATEWAY_CORS_ORIGINS_REGEX", "^https?://(localhost|127\\.0\\.0\\.1)(:[0-9]+)?$");
         s.putAll(config.gatewaySettings());

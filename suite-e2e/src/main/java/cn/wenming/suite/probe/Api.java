@@ -20,8 +20,8 @@ public final class Api {
 
     public static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
-    /** A parameter: where it goes (path, query, header), its name and its resolved schema. */
-    public record Param(String in, String name, boolean required, JsonNode schema) {
+    /** A parameter: where it goes (path, query, header), its name, its resolved schema and its example (missing when none). */
+    public record Param(String in, String name, boolean required, JsonNode schema, JsonNode example) {
     }
 
     /**
@@ -75,7 +75,7 @@ public final class Api {
                 for (JsonNode p : concat(path.getValue().path("parameters"), op.path("parameters"))) {
                     JsonNode resolved = resolve(doc, p);
                     params.add(new Param(resolved.path("in").asText(), resolved.path("name").asText(),
-                            resolved.path("required").asBoolean(false), resolve(doc, resolved.path("schema"))));
+                            resolved.path("required").asBoolean(false), resolve(doc, resolved.path("schema")), resolved.path("example")));
                 }
                 Map<String, JsonNode> bodies = new LinkedHashMap<>();
                 Map<String, JsonNode> examples = new LinkedHashMap<>();

@@ -23,6 +23,7 @@ public final class Report {
         NOT_PROBLEM("error answers that are not problem+json"),
         MATRIX_CELLS("access-matrix cells checked"),
         MATRIX_FAILED("access-matrix cells failed"),
+        OBJECT_CELLS("object-level cells (another body's object: 404)"),
         VISIBILITY_CHECKS("reader visibility checks (drafts, objections)"),
         OUTPUT_CHECKS("output-safety checks (HTML, CSV)"),
         LIMIT_CHECKS("limit checks (413, 429, limit > 100)"),
