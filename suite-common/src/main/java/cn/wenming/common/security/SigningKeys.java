@@ -35,6 +35,11 @@ import org.jose4j.lang.JoseException;
  * reads it at once, but at most once a {@code minRefresh}. When a read fails (file missing, provider
  * down, bad JSON), the keys read before stay in use and the failure is logged: a transient fault of
  * the provider must not lock every user out, and a removed key cannot come back that way.
+ *
+ * <p>Tokens are checked on the HTTP event loop. A file (the local run's, a Kubernetes Secret mounted)
+ * is read there: a few kilobytes from the page cache. An {@code https} set is fetched once when this
+ * object is made (at the service's start) and afterwards on a thread of its own, never on the event
+ * loop: until a new key has arrived, a token naming it is refused (401), for the moment one fetch takes.
  */
 public final class SigningKeys {
 
@@ -48,12 +53,18 @@ public final class SigningKeys {
     private volatile Map<String, PublicKey> keys = Map.of();
     private volatile long readAt;
     private volatile boolean everRead;
+    private final boolean remote;
+    private final java.util.concurrent.atomic.AtomicBoolean fetching = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SigningKeys(String location, Duration refresh, Duration minRefresh, LongSupplier clock) {
         this.location = location;
         this.refreshMillis = refresh.toMillis();
         this.minRefreshMillis = minRefresh.toMillis();
         this.clock = clock;
+        this.remote = location.startsWith("https://") || location.startsWith("http://");
+        if (remote) {
+            read(); // at start, before any request: later fetches run in the background
+        }
     }
 
     /** The key with this id, reading the set again when it is due or when the id is unknown. */
@@ -61,7 +72,7 @@ public final class SigningKeys {
         refreshIfDue();
         PublicKey key = keys.get(kid);
         if (key == null && clock.getAsLong() - readAt >= minRefreshMillis) {
-            read();
+            readNow();
             key = keys.get(kid);
         }
         return Optional.ofNullable(key);
@@ -81,7 +92,24 @@ public final class SigningKeys {
 
     private void refreshIfDue() {
         if (!everRead || clock.getAsLong() - readAt >= refreshMillis) {
+            readNow();
+        }
+    }
+
+    /** A file at once; an https set on a thread of its own (one fetch at a time), never on the caller's. */
+    private void readNow() {
+        if (!remote) {
             read();
+        } else if (fetching.compareAndSet(false, true)) {
+            Thread fetch = new Thread(() -> {
+                try {
+                    read();
+                } finally {
+                    fetching.set(false);
+                }
+            }, "signing-keys");
+            fetch.setDaemon(true);
+            fetch.start();
         }
     }
 

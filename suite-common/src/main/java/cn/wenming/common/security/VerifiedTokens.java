@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.Startup;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import cn.wenming.common.config.SuiteSecurityConfig;
@@ -52,6 +54,7 @@ import org.jose4j.lang.JoseException;
 @Alternative
 @Priority(1)
 @ApplicationScoped
+@Startup // made at start: an https key set is fetched then, not on the first request's event loop
 public class VerifiedTokens implements JWTParser {
 
     /** A checked token, the key it was checked with (null without a key set), and the instant (epoch ms) after which it is checked again. */

@@ -109,6 +109,35 @@ class KeyRotationTest {
                 "a broken or missing set (the provider restarting) does not lock everybody out");
     }
 
+    @Test
+    void aKeySetOverHttpsIsFetchedAtStartAndThenInTheBackground() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> served = new java.util.concurrent.atomic.AtomicReference<>(
+                TestTokens.jwks(Map.of("k1", first)));
+        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/jwks", ex -> {
+            byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        provider.start();
+        try {
+            SigningKeys keys = new SigningKeys("http://127.0.0.1:" + provider.getAddress().getPort() + "/jwks", REFRESH,
+                    Duration.ZERO, System::currentTimeMillis);
+            assertEquals(Set.of("k1"), keys.ids(), "fetched when made, before any token");
+            Map<String, KeyPair> both = new LinkedHashMap<>();
+            both.put("k1", first);
+            both.put("k2", second);
+            served.set(TestTokens.jwks(both));
+            // an unknown kid starts a fetch on another thread and is refused meanwhile; the key arrives shortly
+            cn.wenming.common.testing.Await.until(() -> keys.key("k2").isPresent(), Duration.ofSeconds(10), Duration.ofMillis(20),
+                    "the new key is fetched in the background");
+        } finally {
+            provider.stop(0);
+        }
+    }
+
     private void publish(Map<String, KeyPair> keys) throws Exception {
         Path next = dir.resolve("jwks.next");
         Files.writeString(next, TestTokens.jwks(keys), StandardCharsets.UTF_8);
