@@ -36,6 +36,17 @@ public final class TestTokens {
         return "Bearer " + as(user, roles);
     }
 
+    /** A valid one-hour token for {@code user} acting for the body {@code org} (its {@code org} claim). */
+    public static String actingFor(String org, String user, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .upn(user)
+                .subject(user)
+                .groups(Set.of(roles))
+                .claim("org", org)
+                .expiresIn(Duration.ofHours(1))
+                .sign(KEYS.getPrivate());
+    }
+
     /** A token signed by another key: must be refused. */
     public static String signedByStranger(String user, String... roles) {
         return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(Duration.ofHours(1))
