@@ -84,6 +84,16 @@ public final class AuditChain {
         return record;
     }
 
+    /**
+     * Whether the connection's transaction wrote anything (in SQL as well as through entities):
+     * PostgreSQL gives a transaction an id only when it first writes or locks a row.
+     */
+    static boolean wrote(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_current_xact_id_if_assigned() is not null")) {
+            return r.next() && r.getBoolean(1);
+        }
+    }
+
     static void lock(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
             p.setLong(1, LOCK);

@@ -20,7 +20,7 @@ public class AuditFilterParams {
     public String to;
 
     @QueryParam("user")
-    @Parameter(description = "Only this user (the token's upn)", example = "wang.fang")
+    @Parameter(description = "Only this user (the token's upn)", example = "王芳")
     public String user;
 
     @QueryParam("org")

@@ -116,6 +116,14 @@ public class AuditFilters {
         }
     }
 
+    /** The client's address as the HTTP layer reports it: what a trusted proxy forwarded, as it forwarded it. */
+    private static String address(SocketAddress client) {
+        if (client == null) {
+            return null;
+        }
+        return client.hostAddress() != null ? client.hostAddress() : client.host();
+    }
+
     /** The audited request this is, or null when it is not audited (a plain read, or no method matched). */
     private static AuditRequest start(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         OperationInfo operation = OperationInfo.of(resource);
@@ -131,7 +139,7 @@ public class AuditFilters {
         request.getUriInfo().getPathParameters().forEach((k, v) -> params.put(k, v.isEmpty() ? null : v.get(0)));
         SocketAddress client = http == null ? null : http.remoteAddress();
         return new AuditRequest(operation, writing, method, request.getUriInfo().getRequestUri().getRawPath(),
-                request.getUriInfo().getRequestUri().getRawQuery(), client == null ? null : client.hostAddress(),
+                request.getUriInfo().getRequestUri().getRawQuery(), address(client),
                 RequestIds.current(), params);
     }
 }

@@ -18,7 +18,7 @@ public record AuditRecordView(
         @Schema(description = "Its place in the chain: gap-free, from 1", example = "1024") long seq,
         @Schema(description = "Its id") UUID id,
         @Schema(description = "When it was written (Asia/Shanghai)", example = "2026-05-20T09:30:12.123456+08:00") OffsetDateTime at,
-        @Schema(description = "Who: the token's upn; absent without a valid token", example = "wang.fang") String user,
+        @Schema(description = "Who: the token's upn; absent without a valid token", example = "王芳") String user,
         @Schema(description = "For which body: the token's org claim (an organization id)", example = "8a1f0c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b") String org,
         @Schema(description = "With which roles: the token's groups", example = "[\"editor\"]") List<String> roles,
         @Schema(description = "From which client address (the gateway's X-Forwarded-For)", example = "10.12.3.45") String clientAddress,

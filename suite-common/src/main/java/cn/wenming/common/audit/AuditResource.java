@@ -60,7 +60,7 @@ public class AuditResource {
     static final String JSONL = "application/jsonl";
 
     static final String RECORD = "{\"seq\":1024,\"id\":\"0b9e6c1a-2f3d-4e5a-8b7c-9d0e1f2a3b4c\",\"at\":\"2026-05-20T09:30:12.123456+08:00\","
-            + "\"user\":\"wang.fang\",\"org\":\"8a1f0c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b\",\"roles\":[\"editor\"],\"clientAddress\":\"10.12.3.45\","
+            + "\"user\":\"王芳\",\"org\":\"8a1f0c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b\",\"roles\":[\"editor\"],\"clientAddress\":\"10.12.3.45\","
             + "\"method\":\"POST\",\"path\":\"/api/v1/work-plans\",\"operation\":\"WorkPlanResource_create\",\"resourceType\":\"WorkPlan\","
             + "\"resourceId\":\"7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f\",\"versionAfter\":0,\"outcome\":\"SUCCESS\","
             + "\"requestId\":\"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10\",\"changes\":[{\"type\":\"WorkPlan\","
@@ -68,7 +68,7 @@ public class AuditResource {
             + "\"prevHash\":\"5d41402abc4b2a76b9719d911017c592ae2b3c8f4e1d7a6b5c4d3e2f1a0b9c8d\","
             + "\"hash\":\"9c1185a5c5e9fc54612808977ee8f548b2258d31a7c3e5f1b2d4c6e8a0f2b4d6\"}";
     static final String REFUSAL = "{\"seq\":1025,\"id\":\"1c0f7d2b-3a4e-4f6b-9c8d-0e1f2a3b4c5d\",\"at\":\"2026-05-20T09:31:02.654321+08:00\","
-            + "\"user\":\"li.ming\",\"org\":\"8a1f0c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b\",\"roles\":[\"reader\"],\"clientAddress\":\"10.12.3.46\","
+            + "\"user\":\"李明\",\"org\":\"8a1f0c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b\",\"roles\":[\"reader\"],\"clientAddress\":\"10.12.3.46\","
             + "\"method\":\"PUT\",\"path\":\"/api/v1/work-plans/7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f\",\"operation\":\"WorkPlanResource_update\","
             + "\"resourceType\":\"WorkPlan\",\"resourceId\":\"7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f\",\"outcome\":\"REFUSED\",\"status\":403,"
             + "\"requestId\":\"4a3c9d2f-1e0b-4c7a-8f6e-5d4c3b2a1f0e\","
@@ -134,7 +134,7 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "The records", content = {
             @Content(mediaType = CSV, examples = @ExampleObject(name = "CSV", value = "seq,id,at,user,org,roles,clientAddress,method,path,"
                     + "query,operation,resourceType,resourceId,versionBefore,versionAfter,outcome,status,requestId,detail,changes,prevHash,"
-                    + "hash\r\n1025,1c0f7d2b-3a4e-4f6b-9c8d-0e1f2a3b4c5d,2026-05-20T09:31:02.654321+08:00,li.ming,"
+                    + "hash\r\n1025,1c0f7d2b-3a4e-4f6b-9c8d-0e1f2a3b4c5d,2026-05-20T09:31:02.654321+08:00,李明,"
                     + "8a1f0c2e-3b4d-4e5f-9a6b-7c8d9e0f1a2b,reader,10.12.3.46,PUT,/api/v1/work-plans/7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f,,"
                     + "WorkPlanResource_update,WorkPlan,7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f,,,REFUSED,403,"
                     + "4a3c9d2f-1e0b-4c7a-8f6e-5d4c3b2a1f0e,,,9c1185a5c5e9fc54612808977ee8f548b2258d31a7c3e5f1b2d4c6e8a0f2b4d6,"

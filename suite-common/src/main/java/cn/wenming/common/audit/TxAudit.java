@@ -28,7 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * are the ones committed. A transaction that rolls back (a 409 or 412 thrown after an entity changed,
  * a constraint violated at the flush) never calls it, and leaves no record: the refusal is recorded
  * after the answer ({@link AuditFilters}). Should the record not be written, the exception makes the
- * transaction roll back: no change is committed without its record.
+ * transaction roll back: no change is committed without its record. A transaction that wrote nothing at
+ * all (the read a resource makes after its change, in a transaction of its own) writes no record.
  */
 final class TxAudit implements Synchronization {
 
@@ -162,9 +163,11 @@ final class TxAudit implements Synchronization {
         if (transactions.status() == Status.STATUS_MARKED_ROLLBACK) {
             return;
         }
-        AuditEntry entry = entry();
         try (Connection c = transactions.connection()) {
-            AuditChain.append(c, entry, transactions.now());
+            if (changes.isEmpty() && uncounted == 0 && !replayed && described == null && !AuditChain.wrote(c)) {
+                return; // it wrote nothing (a read after the change, say): the change has its record, or the answer will
+            }
+            AuditChain.append(c, entry(), transactions.now());
         } catch (SQLException e) {
             // thrown out of beforeCompletion, it rolls the transaction back: the change is not committed either
             throw new IllegalStateException("the audit record cannot be written, so the change is not committed: " + e.getMessage(), e);
