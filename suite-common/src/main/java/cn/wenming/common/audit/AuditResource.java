@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -168,23 +169,26 @@ public class AuditResource {
                     + "`before` less than that in the past is a 409 and removes nothing, and the database refuses to delete a younger "
                     + "record too. The remaining trail still verifies; the purge is itself recorded.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "半年前", value = "{\"before\":\"2025-11-01T00:00:00+08:00\"}")))
+            examples = @ExampleObject(name = "半年前", value = "{\"before\":\"2025-11-01T00:00:00+08:00\",\"reason\":\"按保存期限清理 2025 年 11 月以前的记录\"}")))
     @APIResponse(responseCode = "200", description = "Purged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "已清理", value = "{\"before\":\"2025-11-01T00:00:00+08:00\",\"removed\":120,\"firstSeq\":121,"
-                    + "\"retentionDays\":180}")))
+                    + "\"retentionDays\":180,\"detail\":\"已删除 120 条 2025-10-31T16:00:00Z 之前的记录 (removed 120 records written before "
+                    + "2025-10-31T16:00:00Z): 按保存期限清理 2025 年 11 月以前的记录\"}")))
     @APIResponse(responseCode = "409", description = "审计记录至少保存 180 天 (before is within the retention: nothing removed)")
     public PurgeView purge(@PathParam("service") @Parameter(description = "This service's name", example = "task-service") String service,
             @NotNull @Valid PurgeInput input) {
         own(service);
-        AuditTrail.Purged purged = trail.purge(input.before().toInstant());
-        return new PurgeView(OfficeTime.of(purged.before()), purged.removed(), purged.firstSeq(), trail.retention().toDays());
+        AuditTrail.Purged purged = trail.purge(input.before().toInstant(), input.reason());
+        return new PurgeView(OfficeTime.of(purged.before()), purged.removed(), purged.firstSeq(), trail.retention().toDays(), purged.detail());
     }
 
     /** A purge: the records written before this instant go. */
     @Schema(name = "AuditPurgeInput")
     public record PurgeInput(
             @NotNull @Schema(description = "Remove the records written before this instant (with its offset)", required = true,
-                    example = "2025-11-01T00:00:00+08:00") OffsetDateTime before) {
+                    example = "2025-11-01T00:00:00+08:00") OffsetDateTime before,
+            @Size(max = 500) @Schema(description = "Why, in the purge's own record", maxLength = 500,
+                    example = "按保存期限清理 2025 年 11 月以前的记录") String reason) {
     }
 
     /** What a purge did. */
@@ -193,7 +197,8 @@ public class AuditResource {
             @Schema(description = "The cut-off") OffsetDateTime before,
             @Schema(description = "How many records were removed", example = "120") int removed,
             @Schema(description = "The seq the trail now starts at", example = "121") Long firstSeq,
-            @Schema(description = "The retention in days", example = "180") long retentionDays) {
+            @Schema(description = "The retention in days", example = "180") long retentionDays,
+            @Schema(description = "What the purge's own record says", example = "已删除 120 条 2025-10-31T16:00:00Z 之前的记录") String detail) {
     }
 
     /** A verification. */

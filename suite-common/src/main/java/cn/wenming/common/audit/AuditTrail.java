@@ -115,7 +115,7 @@ public class AuditTrail {
     }
 
     /** What a purge did. */
-    public record Purged(Instant before, int removed, Long firstSeq) {
+    public record Purged(Instant before, int removed, Long firstSeq, String detail) {
     }
 
     /**
@@ -126,7 +126,7 @@ public class AuditTrail {
      * hand.
      */
     @Transactional
-    public Purged purge(Instant before) {
+    public Purged purge(Instant before, String reason) {
         Instant youngest = clock.instant().minus(config.retention());
         if (before.isAfter(youngest)) {
             throw ProblemException.conflict("审计记录至少保存 " + config.retention().toDays() + " 天：before 不能晚于 " + youngest
@@ -142,9 +142,9 @@ public class AuditTrail {
             }
             throw new IllegalStateException("the audit trail cannot be purged: " + e.getMessage(), e);
         }
-        transactions.describe(new TxAudit.Described(AuditResource.TRAIL, service, purged.firstBefore(), purged.firstAfter(),
-                "已删除 " + purged.removed() + " 条 " + before + " 之前的记录 (removed " + purged.removed() + " records written before "
-                        + before + ")"));
-        return new Purged(before, purged.removed(), purged.firstAfter());
+        String detail = "已删除 " + purged.removed() + " 条 " + before + " 之前的记录 (removed " + purged.removed() + " records written before "
+                + before + ")" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
+        transactions.describe(new TxAudit.Described(AuditResource.TRAIL, service, purged.firstBefore(), purged.firstAfter(), detail));
+        return new Purged(before, purged.removed(), purged.firstAfter(), detail);
     }
 }

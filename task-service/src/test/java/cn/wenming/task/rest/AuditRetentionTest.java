@@ -98,7 +98,9 @@ class AuditRetentionTest {
         assertEquals(AuditRecords.service(), record.get("resourceId"));
         assertEquals(1, record.get("versionBefore"), "the trail started at seq 1 before");
         assertEquals(4, record.get("versionAfter"), "and at seq 4 after");
-        assertTrue(((String) record.get("detail")).contains("3"), record.toString());
+        assertTrue(((String) record.get("detail")).contains("已删除 3 条") && ((String) record.get("detail")).endsWith("按保存期限清理"),
+                record.toString());
+        assertEquals(record.get("detail"), purged.path("detail"));
 
         // a record removed by hand at the start (past the trigger, as a superuser can) is found
         try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
@@ -135,7 +137,7 @@ class AuditRetentionTest {
 
     private static io.restassured.response.Response purge(Instant before) {
         return given().header("Authorization", AuditRecords.admin()).contentType(ContentType.JSON)
-                .body(Map.of("before", OffsetDateTime.ofInstant(before, ZoneOffset.ofHours(8)).toString()))
+                .body(Map.of("before", OffsetDateTime.ofInstant(before, ZoneOffset.ofHours(8)).toString(), "reason", "按保存期限清理"))
                 .post(AuditRecords.base() + "/purge");
     }
 
