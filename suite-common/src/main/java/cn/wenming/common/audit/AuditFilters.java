@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import cn.wenming.common.problem.Problem;
+import cn.wenming.common.problem.ProblemMappers;
 import cn.wenming.common.problem.ProblemType;
 import cn.wenming.common.problem.Problems;
 import cn.wenming.common.web.RequestIds;
@@ -103,8 +104,14 @@ public class AuditFilters {
         try {
             trail.recordAfter(entry);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "the audit record of %s %s (requestId %s, %s, status %d) could not be written", entry.method(), entry.path(),
-                    entry.requestId(), entry.user(), status);
+            if (ProblemMappers.databaseUnreachable(e)) {
+                // the answer says so already (503); the record is in this line instead
+                LOG.warnf("the audit record of %s %s (requestId %s, user %s, status %d) could not be written: the database is unreachable",
+                        entry.method(), entry.path(), entry.requestId(), entry.user(), status);
+            } else {
+                LOG.errorf(e, "the audit record of %s %s (requestId %s, user %s, status %d) could not be written", entry.method(),
+                        entry.path(), entry.requestId(), entry.user(), status);
+            }
             if (!audit.writing && status < 400) {
                 // a read of personal data that cannot be recorded does not take place
                 Problem problem = Problems.of(ProblemType.UNAVAILABLE,
