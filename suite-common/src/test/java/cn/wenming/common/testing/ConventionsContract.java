@@ -38,6 +38,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.wenming.common.security.Roles;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -424,7 +425,9 @@ public abstract class ConventionsContract {
     @Test
     void theTrailIsForAdminsAndForThisServiceOnly() {
         String records = AuditRecords.base() + "/records";
-        assertProblem(given().header("Authorization", writer()).get(records).then(), 403, "forbidden");
+        String everyRoleButAdmin = TestTokens.bearer("not-admin-" + UUID.randomUUID(), Roles.READER, Roles.EDITOR, Roles.REVIEWER,
+                Roles.SERVICE);
+        assertProblem(given().header("Authorization", everyRoleButAdmin).get(records).then(), 403, "forbidden");
         assertProblem(given().get(records).then(), 401, "unauthenticated");
         assertProblem(given().header("Authorization", AuditRecords.admin()).get("/api/v1/audit/no-such-service/records").then(),
                 404, "not-found");
