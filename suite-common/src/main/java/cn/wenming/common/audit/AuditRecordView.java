@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,11 +35,23 @@ public record AuditRecordView(
         @Schema(description = "The HTTP status, when the record was written after the answer; absent for a change recorded in its own transaction") Integer status,
         @Schema(description = "The request id (X-Request-Id)", example = "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10") String requestId,
         @Schema(description = "What the service added, e.g. what a purge removed", example = "已删除 120 条记录") String detail,
-        @Schema(description = "Every entity the transaction changed: type, id, change (INSERT, UPDATE, DELETE), versions") JsonNode changes,
+        @Schema(description = "Every entity the transaction changed (at most 100, then one entry {\"more\": n})", type = SchemaType.ARRAY,
+                implementation = Change.class) JsonNode changes,
         @Schema(description = "The hash of the record before it (64 zeros for the first)") String prevHash,
         @Schema(description = "SHA-256 over this record's content and prevHash (SECURITY.md says what exactly)") String hash) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One entry of {@code changes}, for the document (the list is kept as it was hashed). */
+    @Schema(name = "AuditChange", description = "An entity a transaction changed")
+    public record Change(
+            @Schema(description = "Its entity type", example = "Task") String type,
+            @Schema(description = "Its id", example = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a") String id,
+            @Schema(description = "INSERT, UPDATE or DELETE", example = "UPDATE") String change,
+            @Schema(description = "Its version before; absent for a new one", example = "3") Long versionBefore,
+            @Schema(description = "Its version after; absent when removed", example = "4") Long versionAfter,
+            @Schema(description = "Only in a last entry: how many more were changed and not listed") Integer more) {
+    }
 
     static AuditRecordView of(AuditRecord r) {
         AuditEntry e = r.entry();
