@@ -103,6 +103,26 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void eachServicesAuditTrailIsReadThroughTheGatewayWithTheRealClientAddress() {
+        String admin = "Bearer " + suite.token("e2e-auditor", "admin");
+        for (String service : Suite.SERVICES) {
+            given().header("Authorization", admin).get(gateway + "/api/v1/audit/" + service + "/verify").then().statusCode(200)
+                    .body("service", equalTo(service)).body("valid", equalTo(true));
+        }
+        given().header("Authorization", admin).get(gateway + "/api/v1/audit/no-such-service/verify").then().statusCode(404)
+                .contentType(startsWith("application/problem+json"));
+        given().header("Authorization", "Bearer " + suite.token("e2e-editor", "editor"))
+                .get(gateway + "/api/v1/audit/task-service/records").then().statusCode(403);
+        // a client that claims another address through the gateway is recorded with its own
+        String requestId = "e2e-audit-" + UUID.randomUUID();
+        given().header("X-Request-Id", requestId).header("X-Forwarded-For", "198.51.100.77").contentType(ContentType.JSON)
+                .body(Map.of("year", 2099, "title", "无令牌")).post(gateway + "/api/v1/work-plans").then().statusCode(401);
+        given().header("Authorization", admin).queryParam("requestId", requestId).get(gateway + "/api/v1/audit/task-service/records")
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].status", equalTo(401))
+                .body("items[0].clientAddress", equalTo("127.0.0.1"));
+    }
+
+    @Test
     void theGatewayKeepsThePublicHonorRollButNeverAnAuthenticatedAnswer() {
         String token = "Bearer " + suite.token("e2e-reader", "reader");
         String roll = gateway + "/api/v1/honor-roll?limit=37";

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.wenming.common.audit.AuditedRead;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.PageRequest;
@@ -63,6 +64,7 @@ public class HonorResource {
     Caller caller;
 
     @GET
+    @AuditedRead
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出荣誉 (list honors)", description = "A page of honors in every status, newest first (?sort=createdAt for oldest first). "
             + "Filters: programId, session, year, category, district, recipientKind, status, decisionDocumentId, and expiresBefore "
@@ -85,6 +87,7 @@ public class HonorResource {
     }
 
     @GET
+    @AuditedRead
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.BULLETIN_SERVICE })
     @Operation(summary = "读取荣誉 (get an honor)", description = "The honor with its status, publicity window, decision document, "

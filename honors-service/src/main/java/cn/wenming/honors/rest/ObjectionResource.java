@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.wenming.common.audit.AuditedRead;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
 import cn.wenming.honors.service.HonorService;
@@ -50,6 +51,7 @@ public class ObjectionResource {
     Caller caller;
 
     @GET
+    @AuditedRead
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "列出异议 (list objections)", description = "Every objection to the honor, oldest first, open or resolved.")
     @APIResponse(responseCode = "200", description = "The objections", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -60,6 +62,7 @@ public class ObjectionResource {
     }
 
     @GET
+    @AuditedRead
     @Path("{objectionId}")
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN })
     @Operation(summary = "读取异议 (get an objection)", description = "One objection to the honor.")

@@ -78,6 +78,9 @@ public class Idempotency {
     @Inject
     Clock clock;
 
+    @Inject
+    cn.wenming.common.audit.AuditTransactions audit;
+
     /**
      * Runs {@code work} once per key and principal. Without a key it just runs. {@code request}
      * is anything that identifies the request's content (the operation and its input).
@@ -120,6 +123,8 @@ public class Idempotency {
             throw new ProblemException(ProblemType.CONFLICT,
                     "此 Idempotency-Key 已用于另一个请求 (this Idempotency-Key was used for a different request)");
         }
+        // the audit record of this transaction says REPLAYED: nothing was done again
+        audit.replayed((String) row[3]);
         return new Answer(((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5], true);
     }
 

@@ -197,7 +197,7 @@ public class ProblemMappers {
      * connection to be had from the pool) rather than a bug: SQL states of class 08 (connection
      * exception), 57P01-57P03 (shutdown, cannot connect now), and what the pool and Hibernate make of them.
      */
-    static boolean databaseUnreachable(Throwable e) {
+    public static boolean databaseUnreachable(Throwable e) {
         return anyCause(e, c -> {
             if (c instanceof org.hibernate.exception.JDBCConnectionException
                     || c instanceof java.sql.SQLTransientConnectionException

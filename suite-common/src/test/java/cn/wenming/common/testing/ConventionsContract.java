@@ -9,6 +9,9 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,19 +19,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.wenming.common.security.Roles;
+import io.agroal.api.AgroalDataSource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -54,6 +65,10 @@ public abstract class ConventionsContract {
 
     /** The field of an item that {@link #newItemJson()} makes unique, to find the items again. */
     protected abstract String uniqueField();
+
+    /** The service's own database, for what only SQL can try (the audit trail's triggers). */
+    @Inject
+    AgroalDataSource database;
 
     @BeforeAll
     static void logFailures() {
@@ -299,6 +314,136 @@ public abstract class ConventionsContract {
                 .body("info.title", notNullValue())
                 .body("info.version", equalTo("1.0.0"))
                 .body("paths.'" + collection() + "'.post.responses.'400'.content.'application/problem+json'", notNullValue());
+    }
+
+    // --- the audit trail (SECURITY.md, "Audit trail") -------------------------------------------------
+
+    @Test
+    void aCreateWritesItsRecordInItsTransaction() {
+        String requestId = AuditRecords.requestId();
+        String user = "writer-" + UUID.randomUUID();
+        String org = TestTokens.OFFICE.toString();   // a writer acts for the office
+        Response created = given().header("Authorization", TestTokens.bearer(user, writerRole()))
+                .header("X-Request-Id", requestId).header("X-Forwarded-For", "203.0.113.7")
+                .contentType(ContentType.JSON).body(newItemJson()).post(collection());
+        created.then().statusCode(201);
+        Map<String, Object> record = AuditRecords.only(requestId);
+        assertEquals("SUCCESS", record.get("outcome"), record.toString());
+        assertNull(record.get("status"), "a change's record is written in its transaction, before the answer: " + record);
+        assertEquals(user, record.get("user"));
+        assertEquals(org, record.get("org"));
+        assertEquals(List.of(writerRole()), record.get("roles"));
+        assertEquals(requestId, record.get("requestId"));
+        assertEquals("203.0.113.7", record.get("clientAddress"), "the forwarded address of a trusted proxy (loopback)");
+        assertEquals("POST", record.get("method"));
+        assertEquals(collection(), record.get("path"));
+        assertEquals(operationId("post", collection()), record.get("operation"), "the operationId of the OpenAPI document");
+        assertEquals(created.path("id"), record.get("resourceId"));
+        assertNull(record.get("versionBefore"));
+        assertEquals(Integer.valueOf(created.header("ETag").replace("\"", "")), record.get("versionAfter"));
+        assertNotNull(record.get("resourceType"));
+    }
+
+    @Test
+    void refusedWritesAreRecorded() {
+        String forbidden = AuditRecords.requestId();
+        String someone = "denied-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(someone, deniedRole())).header("X-Request-Id", forbidden)
+                .contentType(ContentType.JSON).body(newItemJson()).post(collection()).then().statusCode(403);
+        Map<String, Object> refusal = AuditRecords.only(forbidden);
+        assertEquals("REFUSED", refusal.get("outcome"));
+        assertEquals(403, refusal.get("status"));
+        assertEquals(someone, refusal.get("user"));
+        assertEquals(List.of(deniedRole()), refusal.get("roles"));
+        assertEquals(operationId("post", collection()), refusal.get("operation"));
+
+        String invalid = AuditRecords.requestId();
+        given().header("Authorization", writer()).header("X-Request-Id", invalid).contentType(ContentType.JSON)
+                .body("{\"oops\": ").post(collection()).then().statusCode(400);
+        Map<String, Object> malformed = AuditRecords.only(invalid);
+        assertEquals("REFUSED", malformed.get("outcome"));
+        assertEquals(400, malformed.get("status"));
+        assertTrue(((String) malformed.get("user")).startsWith("writer-"), malformed.toString());
+    }
+
+    @Test
+    void aStaleIfMatchIsARecordedRefusal() {
+        String item = collection() + "/{id}";
+        Map<String, Object> put = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .path("paths.'" + item + "'.put");
+        if (put == null) {
+            // no conditional write on this collection: the service's other conventions test proves the 412's record
+            assertNull(given().queryParam("format", "json").get("/q/openapi").then().extract().path("paths.'" + item + "'.patch"));
+            return;
+        }
+        String id = create(newItemJson()).then().statusCode(201).extract().path("id");
+        String requestId = AuditRecords.requestId();
+        given().header("Authorization", writer()).header("X-Request-Id", requestId).header("If-Match", "\"99\"")
+                .contentType(ContentType.JSON).body(newItemJson()).put(collection() + "/" + id).then().statusCode(412);
+        Map<String, Object> refusal = AuditRecords.only(requestId);
+        assertEquals("REFUSED", refusal.get("outcome"));
+        assertEquals(412, refusal.get("status"));
+        assertEquals(id, refusal.get("resourceId"));
+        assertEquals(operationId("put", item), refusal.get("operation"));
+    }
+
+    @Test
+    void aWriteWithoutATokenIsRecorded() {
+        String requestId = AuditRecords.requestId();
+        given().header("X-Request-Id", requestId).contentType(ContentType.JSON).body(newItemJson()).post(collection())
+                .then().statusCode(401);
+        Map<String, Object> refusal = AuditRecords.only(requestId);
+        assertEquals("REFUSED", refusal.get("outcome"));
+        assertEquals(401, refusal.get("status"));
+        assertNull(refusal.get("user"));
+        assertEquals(List.of(), refusal.get("roles"));
+    }
+
+    @Test
+    void theTrailVerifies() {
+        create(newItemJson()).then().statusCode(201);
+        var verification = AuditRecords.verify();
+        assertEquals(Boolean.TRUE, verification.get("valid"), verification.prettify());
+        assertTrue(verification.getLong("checked") > 0, verification.prettify());
+        assertEquals(AuditRecords.service(), verification.get("service"));
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveAuditRecords() throws SQLException {
+        create(newItemJson()).then().statusCode(201);
+        for (String sql : List.of("update audit.audit_record set user_name = 'mallory' where seq = (select max(seq) from audit.audit_record)",
+                "delete from audit.audit_record where seq = (select max(seq) from audit.audit_record)",
+                "truncate audit.audit_record")) {
+            try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+                SQLException refused = assertThrows(SQLException.class, () -> s.execute(sql), sql);
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+        }
+        assertEquals(Boolean.TRUE, AuditRecords.verify().get("valid"));
+    }
+
+    @Test
+    void theTrailIsForAdminsAndForThisServiceOnly() {
+        String records = AuditRecords.base() + "/records";
+        String everyRoleButAdmin = TestTokens.bearer("not-admin-" + UUID.randomUUID(), Roles.READER, Roles.EDITOR, Roles.REVIEWER,
+                Roles.SERVICE);
+        assertProblem(given().header("Authorization", everyRoleButAdmin).get(records).then(), 403, "forbidden");
+        assertProblem(given().get(records).then(), 401, "unauthenticated");
+        assertProblem(given().header("Authorization", AuditRecords.admin()).get("/api/v1/audit/no-such-service/records").then(),
+                404, "not-found");
+        given().header("Authorization", AuditRecords.admin()).queryParam("limit", 1).get(records).then().statusCode(200)
+                .body("items.size()", lessThanOrEqualTo(1));
+        for (String bad : List.of("from=yesterday", "to=2026-13-01", "outcome=MAYBE", "status=abc", "limit=0", "cursor=garbage!")) {
+            String name = bad.substring(0, bad.indexOf('='));
+            assertProblem(given().header("Authorization", AuditRecords.admin()).get(records + "?" + bad).then(), 400, "validation")
+                    .body("errors.field", hasItem(name));
+        }
+    }
+
+    /** The operationId the service's OpenAPI document gives an operation. */
+    private static String operationId(String method, String path) {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .path("paths.'" + path + "'." + method + ".operationId");
     }
 
     /** Every unique value of the collection, through all pages. */

@@ -80,6 +80,8 @@ public final class Probe {
             phase("limits", () -> new LimitsProbe(suite, http).run(ops));
             phase("database outage", () -> new FaultProbe(suite, http).databaseOutage(options.outage()));
             phase("SIGTERM under load", () -> new FaultProbe(suite, http).sigtermUnderLoad());
+            // last: every trail holds after all of the above; then one row is altered and restored
+            phase("audit trails", () -> new AuditProbe(suite, http).run());
         }
         System.out.println("probe: done in " + Duration.between(start, Instant.now()).toSeconds() + " s");
         return report;

@@ -32,6 +32,8 @@ public final class Report {
         WRITES_VERIFIED("writes answered 2xx and verified afterwards"),
         WRITES_LOST("writes answered 2xx and lost"),
         STORED_BY_HOSTILE("rows stored by hostile requests"),
+        AUDIT_VERIFIED("audit records verified (the four trails, through the gateway)"),
+        TAMPER_DETECTED("tampering detected (an audit row altered by hand, named by verify)"),
         OPENAPI_DOCUMENTS("OpenAPI documents checked (committed copy, Spectral)");
 
         final String label;

@@ -60,6 +60,10 @@ class GatewayRoutingTest {
 
     private static final Pattern API_PATH = Pattern.compile("^/api/v1/([a-z0-9-]+)(/.*)?$");
     private static final Pattern ROUTE = Pattern.compile("^\\^/api/v1/\\(\\?:([a-z0-9|-]+)\\)\\(\\?:/\\|\\$\\)$");
+    /** {@code ^/api/v1/audit/<service>(?:/|$)}: each service's own audit trail. */
+    private static final Pattern AUDIT_ROUTE = Pattern.compile("^\\^/api/v1/audit/([a-z0-9-]+)\\(\\?:/\\|\\$\\)$");
+    /** The audit trail's paths in every service's document: {@code {service}} is the service's own name. */
+    private static final Pattern AUDIT_PATH = Pattern.compile("^/api/v1/audit/\\{service}(/.*)?$");
 
     @Test
     void everyExposedPathReachesItsServiceAndEveryRoutedResourceBelongsToTheServiceItIsSentTo() throws IOException {
@@ -83,19 +87,33 @@ class GatewayRoutingTest {
 
         // the routes in the template: resource -> service, through upstream and its ${X_UPSTREAM}
         Map<String, String> routed = new TreeMap<>();
+        Map<String, String> audit = new TreeMap<>();
         for (NginxConf.Location l : conf.locations()) {
             Matcher m = ROUTE.matcher(l.pattern());
+            Matcher a = AUDIT_ROUTE.matcher(l.pattern());
             if (l.regex() && m.matches()) {
                 String service = serviceOf(conf, l);
                 for (String resource : m.group(1).split("\\|")) {
                     assertEquals(null, routed.put(resource, service), resource + " is routed once");
                 }
+            } else if (l.regex() && a.matches()) {
+                assertEquals(null, audit.put(a.group(1), serviceOf(conf, l)), "the audit trail of " + a.group(1) + " is routed once");
             } else {
                 assertTrue(!l.pattern().startsWith("^/api/") && !l.pattern().startsWith("/api/v1/"),
-                        "every /api/v1 route has the form ^/api/v1/(?:a|b)(?:/|$): " + l.pattern());
+                        "every /api/v1 route has the form ^/api/v1/(?:a|b)(?:/|$) or ^/api/v1/audit/<service>(?:/|$): " + l.pattern());
             }
         }
         assertEquals(new TreeMap<>(OWNER), routed, "the gateway routes each resource of the design to its owner, and nothing else");
+        Map<String, String> ownTrails = new TreeMap<>();
+        DeployTree.SERVICES.forEach(service -> ownTrails.put(service, service));
+        assertEquals(ownTrails, audit, "/api/v1/audit/<service> goes to that service, for each of the four and no other name");
+        for (String service : DeployTree.SERVICES) {
+            for (String uri : List.of("/api/v1/audit/" + service + "/records", "/api/v1/audit/" + service + "/verify")) {
+                assertEquals(service, serviceOf(conf, conf.match(uri)), uri);
+            }
+            assertEquals(null, serviceOf(conf, conf.match("/api/v1/audit/" + service + "x/records")), "no service is named " + service + "x");
+        }
+        assertEquals(null, serviceOf(conf, conf.match("/api/v1/audit/records")), "the trail of no service");
 
         // each routed resource, as nginx matches it: the resource, below it; not a longer name
         routed.forEach((resource, service) -> {
@@ -112,6 +130,13 @@ class GatewayRoutingTest {
         List<String> problems = new ArrayList<>();
         for (String service : DeployTree.SERVICES) {
             for (String path : openApiPaths(service)) {
+                if (AUDIT_PATH.matcher(path).matches()) {
+                    String uri = path.replace("{service}", service).replaceAll("\\{[^}]+}", "x1");
+                    if (!service.equals(serviceOf(conf, conf.match(uri)))) {
+                        problems.add(path + " of " + service + " (as " + uri + ") goes to " + serviceOf(conf, conf.match(uri)));
+                    }
+                    continue;
+                }
                 Matcher m = API_PATH.matcher(path);
                 if (!m.matches()) {
                     problems.add(service + " documents " + path + ", which is not under /api/v1/<resource>: the gateway does not route it");

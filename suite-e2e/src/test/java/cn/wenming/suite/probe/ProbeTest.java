@@ -1,5 +1,6 @@
 package cn.wenming.suite.probe;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -39,5 +40,8 @@ class ProbeTest {
         assertTrue(report.get(Count.FAULTS_INJECTED) == 2 && report.get(Count.FAULTS_SURVIVED) == 2, report.summary());
         assertTrue(report.get(Count.WRITES_VERIFIED) > 0, "writes were verified after the outage");
         assertTrue(report.get(Count.OPENAPI_DOCUMENTS) == 4, "four OpenAPI documents checked");
+        assertTrue(report.get(Count.AUDIT_VERIFIED) >= 1000,
+                "the four audit trails verified, with the refused writes of the matrix and the hostile phase: " + report.get(Count.AUDIT_VERIFIED));
+        assertEquals(1, report.get(Count.TAMPER_DETECTED), "the row altered by hand was named by the verification");
     }
 }
