@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.wenming.common.testing.Await;
+import cn.wenming.common.testing.LockWaits;
 import cn.wenming.common.testing.SuiteTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -132,18 +133,8 @@ class StatementTimeoutTest {
                 "the publication's dispatch request reached distribution-service");
     }
 
-    /** The relay's claims (WorkQueue.claim) now waiting for a lock, each as backend pid and start of its statement. */
+    /** The claims of the queue now waiting for a lock (LockWaits). */
     private static List<String> waitingClaims(Connection watcher) {
-        try (Statement s = watcher.createStatement(); ResultSet r = s.executeQuery("""
-                select pid, query_start from pg_stat_activity
-                where wait_event_type = 'Lock' and query like 'update outbox_message set next_attempt_at%'""")) {
-            List<String> claims = new ArrayList<>();
-            while (r.next()) {
-                claims.add(r.getInt(1) + "@" + r.getTimestamp(2).toInstant());
-            }
-            return claims;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return LockWaits.claimsWaiting(watcher, "outbox_message");
     }
 }

@@ -8,8 +8,6 @@ import static cn.wenming.distribution.rest.DispatchDesk.list;
 import static cn.wenming.distribution.rest.DispatchDesk.webhookOrganization;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.wenming.common.testing.LockWaits;
 import cn.wenming.common.testing.SuiteTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,18 +69,8 @@ class DeliveryWorkerTimeoutTest {
         }
     }
 
-    /** The worker's claims (WorkQueue.claim) now waiting for a lock, each as backend pid and start of its statement. */
+    /** The claims of the queue now waiting for a lock (LockWaits). */
     private static List<String> waitingClaims(Connection watcher) {
-        try (Statement s = watcher.createStatement(); ResultSet r = s.executeQuery("""
-                select pid, query_start from pg_stat_activity
-                where wait_event_type = 'Lock' and query like 'update delivery set next_attempt_at%'""")) {
-            List<String> claims = new ArrayList<>();
-            while (r.next()) {
-                claims.add(r.getInt(1) + "@" + r.getTimestamp(2).toInstant());
-            }
-            return claims;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return LockWaits.claimsWaiting(watcher, "delivery");
     }
 }

@@ -63,7 +63,7 @@ class PersonalDataAuditTest {
         Map<String, Object> one = read(o.service, Office.HONORS + "/" + honor, 200);
         assertEquals("HonorResource_get", one.get("operation"));
         assertEquals(honor, one.get("resourceId"));
-        assertEquals(List.of("service"), one.get("roles"));
+        assertEquals(List.of("service:bulletin-service"), one.get("roles"), "the role it acted with: its own identity");
 
         Map<String, Object> objections = read(o.editor, Office.HONORS + "/" + honor + "/objections", 200);
         assertEquals("ObjectionResource_list", objections.get("operation"));
