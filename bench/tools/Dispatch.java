@@ -45,7 +45,17 @@ public final class Dispatch {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // the receiver's and the set-up's threads would keep the JVM, and so bench/run, waiting forever
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         String gateway = args[0];
         int organizations = Integer.parseInt(args[1]);
         int lists = Integer.parseInt(args[2]);
@@ -148,7 +158,7 @@ public final class Dispatch {
         HttpResponse<String> dispatch = null;
         long outboxDeadline = t0 + Duration.ofSeconds(Long.getLong("bench.outboxWait", 30)).toNanos();
         while (System.nanoTime() < outboxDeadline) {
-            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dispatches?bulletinId=" + bulletin))
+            HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/dispatches?bulletinId=" + bulletin)).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + editor).header("Accept", "application/json").build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (found.statusCode() == 200 && ID.matcher(found.body()).find()) {

@@ -36,8 +36,10 @@ import org.jose4j.lang.JoseException;
  * down, bad JSON), the keys read before stay in use and the failure is logged: a transient fault of
  * the provider must not lock every user out, and a removed key cannot come back that way.
  *
- * <p>Tokens are checked on the HTTP event loop. A file (the local run's, a Kubernetes Secret mounted)
- * is read there: a few kilobytes from the page cache. An {@code https} set is fetched once when this
+ * <p>Either kind is read once when this object is made (at the service's start), so the first
+ * requests, however many arrive at once, find the keys. Tokens are checked on the HTTP event loop. A
+ * file (the local run's, a Kubernetes Secret mounted) is read again there: a few kilobytes from the
+ * page cache. An {@code https} set is fetched once when this
  * object is made (at the service's start) and afterwards on a thread of its own, never on the event
  * loop: until a new key has arrived, a token naming it is refused (401), for the moment one fetch takes.
  */
@@ -62,9 +64,7 @@ public final class SigningKeys {
         this.minRefreshMillis = minRefresh.toMillis();
         this.clock = clock;
         this.remote = location.startsWith("https://") || location.startsWith("http://");
-        if (remote) {
-            read(); // at start, before any request: later fetches run in the background
-        }
+        read(); // at start, before any request: later https fetches run in the background
     }
 
     /** The key with this id, reading the set again when it is due or when the id is unknown. */
@@ -118,8 +118,6 @@ public final class SigningKeys {
         if (everRead && now - readAt < Math.min(minRefreshMillis, refreshMillis)) {
             return; // another thread has just read it
         }
-        readAt = now;
-        everRead = true;
         try {
             Map<String, PublicKey> read = parse(fetch());
             if (!read.keySet().equals(keys.keySet())) {
@@ -129,6 +127,11 @@ public final class SigningKeys {
         } catch (IOException | JoseException | RuntimeException e) {
             LOG.errorf("signing keys cannot be read from %s (the keys read before stay in use: %s): %s", location,
                     keys.keySet(), e.getMessage());
+        } finally {
+            // only now, with the keys in place: a caller that sees a fresh read must also see its keys
+            // (marked before the read, concurrent first requests found no keys and answered 401)
+            readAt = now;
+            everRead = true;
         }
     }
 

@@ -48,11 +48,41 @@ class KeyRotationTest {
     void setUp() throws Exception {
         jwks = dir.resolve("jwks.json");
         publish(Map.of("k1", first));
-        JWTAuthContextInfo settings = new JWTAuthContextInfo((String) null, ISSUER);
-        settings.setExpectedAudience(Set.of("wenming-suite"));
         SigningKeys keys = new SigningKeys(jwks.toString(), REFRESH, Duration.ofSeconds(2), now::get);
         // the real clock decides exp; this one only when the key set is read again and how long tokens are kept
-        tokens = new VerifiedTokens(new DefaultJWTParser(), settings, keys, 100, Duration.ofMinutes(5).toMillis(), now::get);
+        tokens = new VerifiedTokens(new DefaultJWTParser(), settings(), keys, 100, Duration.ofMinutes(5).toMillis(), now::get);
+    }
+
+    private static JWTAuthContextInfo settings() {
+        JWTAuthContextInfo settings = new JWTAuthContextInfo((String) null, ISSUER);
+        settings.setExpectedAudience(Set.of("wenming-suite"));
+        return settings;
+    }
+
+    @Test
+    void manyFirstRequestsAtOnceAllFindTheKey() throws Exception {
+        // the bench's first requests to a new service came eight at once: those that arrived while the
+        // first read was under way found a fresh but empty set and answered 401
+        String token = token(first, "k1", "wenming-suite");
+        VerifiedTokens fresh = new VerifiedTokens(new DefaultJWTParser(), settings(),
+                new SigningKeys(jwks.toString(), REFRESH, Duration.ofSeconds(2), now::get), 100, Duration.ofMinutes(5).toMillis(), now::get);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 8; i++) {
+                names.add(pool.submit(() -> {
+                    go.await();
+                    return fresh.parse(token).getName();
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<String> name : names) {
+                assertEquals("梅雪峰", name.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
