@@ -17,25 +17,11 @@ public final class ETags {
 
     /**
      * Checks an {@code If-Match} header against the current version: absent or {@code *} passes;
-     * anything else must be the current version (strong or weak), or it is a 412.
+     * anything else must be the current version (strong or weak), or it is a 412. Services take an
+     * {@link cn.wenming.common.version.ExpectedVersion} instead; this is for code at the HTTP edge.
      */
     public static void check(String ifMatch, long currentVersion) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return;
-        }
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-                t = t.substring(1, t.length() - 1);
-            }
-            if (t.equals(Long.toString(currentVersion))) {
-                return;
-            }
-        }
-        throw ProblemException.preconditionFailed(currentVersion);
+        cn.wenming.common.version.ExpectedVersion.ofIfMatch(ifMatch).check(currentVersion);
     }
 
     /** For a client that sent a malformed header: a 400 is clearer than a 412. */
