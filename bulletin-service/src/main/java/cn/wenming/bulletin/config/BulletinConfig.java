@@ -30,10 +30,6 @@ public interface BulletinConfig {
     @WithDefault("5s")
     String publishedSweepEvery();
 
-    /** How long an Idempotency-Key's answer is kept. Env: {@code BULLETIN_IDEMPOTENCY_RETENTION}. */
-    @WithDefault("24h")
-    Duration idempotencyRetention();
-
     Scheduler scheduler();
 
     Search search();

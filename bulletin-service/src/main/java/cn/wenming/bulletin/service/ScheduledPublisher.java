@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import cn.wenming.bulletin.config.BulletinConfig;
-import cn.wenming.common.idempotency.Idempotency;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -26,9 +25,6 @@ public class ScheduledPublisher {
     @Inject
     BulletinConfig config;
 
-    @Inject
-    Idempotency idempotency;
-
     @Scheduled(identity = "publish-due", every = "${bulletin.scheduler.every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDue() {
@@ -41,10 +37,5 @@ public class ScheduledPublisher {
                 LOG.errorf(e, "scheduled issue %s could not be published; will try again", id);
             }
         }
-    }
-
-    @Scheduled(identity = "forget-idempotency-keys", every = "1h", delayed = "1m")
-    void forgetOldIdempotencyKeys() {
-        idempotency.forgetOlderThan(config.idempotencyRetention());
     }
 }

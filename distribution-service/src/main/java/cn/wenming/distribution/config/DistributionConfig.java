@@ -20,10 +20,6 @@ public interface DistributionConfig {
 
     Dispatch dispatch();
 
-    /** How long an Idempotency-Key's answer is kept. Env: {@code DISTRIBUTION_IDEMPOTENCY_RETENTION}. */
-    @WithDefault("24h")
-    Duration idempotencyRetention();
-
     interface Webhook {
         /**
          * Hosts (names or literal addresses, compared case-insensitively with the URL's host) that

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.persistence.Drain;
 import cn.wenming.common.persistence.WorkQueue;
 import cn.wenming.distribution.config.DistributionConfig;
@@ -62,9 +61,6 @@ public class DeliveryWorker {
 
     @Inject
     DistributionConfig config;
-
-    @Inject
-    Idempotency idempotency;
 
     private final Map<Channel, ChannelSender> byChannel = new EnumMap<>(Channel.class);
     private ExecutorService pool;
@@ -204,10 +200,5 @@ public class DeliveryWorker {
         } catch (RuntimeException e) {
             return Outcome.failed("发送出错 (the sender failed)", e);
         }
-    }
-
-    @Scheduled(identity = "forget-idempotency-keys", every = "1h", delayed = "1m")
-    void forgetOldIdempotencyKeys() {
-        idempotency.forgetOlderThan(config.idempotencyRetention());
     }
 }

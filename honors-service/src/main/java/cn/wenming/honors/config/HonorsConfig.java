@@ -12,8 +12,4 @@ public interface HonorsConfig {
     /** How long clients and caches may keep an answer of the public honor roll. Env: {@code HONORS_ROLL_MAX_AGE}. */
     @WithDefault("60s")
     Duration rollMaxAge();
-
-    /** How long an Idempotency-Key's answer is kept. Env: {@code HONORS_IDEMPOTENCY_RETENTION}. */
-    @WithDefault("24h")
-    Duration idempotencyRetention();
 }

@@ -27,12 +27,24 @@ import cn.wenming.common.problem.ProblemType;
  * primary key: the second waits for the first to commit, then replays its answer. A key reused
  * for a different request is a 409.
  *
- * <p>A service that uses it has the table {@code idempotency_record} in its own migrations (see
- * bulletin-service's V2) and deletes old rows on a schedule.
+ * <p>The answers are kept in suite-common's own table ({@link IdempotencySchema}) for
+ * {@code suite.idempotency.retention}, then forgotten by {@link IdempotencyJanitor}: a service that
+ * uses it has nothing to create, schedule or configure.
  */
 @ApplicationScoped
 @Transactional
 public class Idempotency {
+
+    private static final String REMEMBER = """
+            insert into %s (key, principal, operation, request_hash, status, created_at)
+            values (?1, ?2, ?3, ?4, 0, ?5) on conflict do nothing""".formatted(IdempotencySchema.TABLE);
+    private static final String ANSWER = """
+            update %s set status = ?3, location = ?4, etag = ?5, body = ?6
+            where principal = ?1 and key = ?2""".formatted(IdempotencySchema.TABLE);
+    private static final String RECALL = """
+            select operation, request_hash, status, location, etag, body from %s
+            where principal = ?1 and key = ?2""".formatted(IdempotencySchema.TABLE);
+    private static final String FORGET = "delete from " + IdempotencySchema.TABLE + " where created_at < ?1";
 
     /** What is replayed: the status, the Location and ETag headers, and the JSON body. */
     public record Answer(int status, String location, String etag, String body, boolean replayed) {
@@ -63,9 +75,9 @@ public class Idempotency {
         return new Answer(200, null, version == null ? null : cn.wenming.common.web.ETags.of(version).toString(), toJson(view), false);
     }
 
-    /** Forgets the answers stored before {@code retention} ago; each service schedules it. */
+    /** Forgets the answers stored before {@code retention} ago ({@link IdempotencyJanitor} calls it hourly). */
     public int forgetOlderThan(java.time.Duration retention) {
-        return em.createNativeQuery("delete from idempotency_record where created_at < ?1")
+        return em.createNativeQuery(FORGET)
                 .setParameter(1, Instant.now(clock).minus(retention)).executeUpdate();
     }
 
@@ -93,9 +105,7 @@ public class Idempotency {
             throw ProblemException.invalid("Idempotency-Key", "最长 200 个字符 (at most 200 characters)");
         }
         String hash = hash(operation, request);
-        int inserted = em.createNativeQuery("""
-                insert into idempotency_record (key, principal, operation, request_hash, status, created_at)
-                values (?1, ?2, ?3, ?4, 0, ?5) on conflict do nothing""")
+        int inserted = em.createNativeQuery(REMEMBER)
                 .setParameter(1, key).setParameter(2, principal).setParameter(3, operation).setParameter(4, hash)
                 .setParameter(5, Instant.now(clock))
                 .executeUpdate();
@@ -103,9 +113,7 @@ public class Idempotency {
             return replay(key, principal, operation, hash);
         }
         Answer answer = work.get();
-        em.createNativeQuery("""
-                update idempotency_record set status = ?3, location = ?4, etag = ?5, body = ?6
-                where principal = ?1 and key = ?2""")
+        em.createNativeQuery(ANSWER)
                 .setParameter(1, principal).setParameter(2, key).setParameter(3, answer.status())
                 .setParameter(4, answer.location()).setParameter(5, answer.etag()).setParameter(6, answer.body())
                 .executeUpdate();
@@ -114,9 +122,7 @@ public class Idempotency {
 
     private Answer replay(String key, String principal, String operation, String hash) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select operation, request_hash, status, location, etag, body from idempotency_record
-                where principal = ?1 and key = ?2""")
+        List<Object[]> rows = em.createNativeQuery(RECALL)
                 .setParameter(1, principal).setParameter(2, key).getResultList();
         Object[] row = rows.get(0);
         if (!operation.equals(row[0]) || !hash.equals(row[1])) {
