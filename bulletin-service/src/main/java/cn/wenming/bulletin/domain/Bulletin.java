@@ -22,19 +22,18 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.wenming.common.persistence.Recorded;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.web.OfficeTime;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An issue of a bulletin series, with its articles and its 报/送/发 block. */
 @Entity
 @Table(name = "bulletin")
-public class Bulletin extends PanacheEntityBase {
+public class Bulletin extends Recorded {
 
     @Id
     public UUID id;
@@ -106,15 +105,6 @@ public class Bulletin extends PanacheEntityBase {
     /** Why it was last returned or recalled. */
     @Column(name = "status_reason", length = 500)
     public String statusReason;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     @OneToMany(mappedBy = "bulletin", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")

@@ -1,6 +1,5 @@
 package cn.wenming.bulletin.domain;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,14 +8,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.wenming.common.persistence.Recorded;
 
 /** A publication of the office, e.g. 首都精神文明建设情况简报 issued by 首都精神文明办. */
 @Entity
 @Table(name = "bulletin_series")
-public class BulletinSeries extends PanacheEntityBase {
+public class BulletinSeries extends Recorded {
 
     @Id
     public UUID id;
@@ -45,15 +43,6 @@ public class BulletinSeries extends PanacheEntityBase {
 
     @Column(length = 254)
     public String email;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public static boolean titleTaken(String title) {
         return count("title", title) > 0;

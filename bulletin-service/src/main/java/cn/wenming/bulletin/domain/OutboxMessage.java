@@ -48,6 +48,8 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "request_id", length = 100)
     public String requestId;
 
+    // not a persistence.Recorded: a message is deleted once accepted, never edited, so its table has neither
+    // updated_at nor version
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

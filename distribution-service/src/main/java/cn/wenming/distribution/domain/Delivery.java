@@ -73,6 +73,7 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
+    // not a persistence.Recorded: its table has no updated_at (sentAt and acknowledgedAt say what happened when)
     /** When its dispatch was made (a recipient's own deliveries are listed newest first). */
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -68,6 +68,7 @@ public class Dispatch extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;
 
+    // not a persistence.Recorded: a dispatch is never edited, so its table has no updated_at
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,6 +1,5 @@
 package cn.wenming.distribution.domain;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +14,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.wenming.common.persistence.Recorded;
 
 /** A named, ordered list of organizations for one part of the 报/送/发 block, e.g. 简报常用名单·报. */
 @Entity
 @Table(name = "distribution_list")
-public class DistributionList extends PanacheEntityBase {
+public class DistributionList extends Recorded {
 
     public static final String NAME_UNIQUE = "distribution_list_name_unique";
 
@@ -42,15 +40,6 @@ public class DistributionList extends PanacheEntityBase {
     @OrderColumn(name = "position")
     @Column(name = "organization_id", nullable = false)
     public List<UUID> members = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public static boolean nameTaken(String name, UUID other) {
         return other == null ? count("name", name) > 0 : count("name = ?1 and id <> ?2", name, other) > 0;

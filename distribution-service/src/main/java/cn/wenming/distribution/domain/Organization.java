@@ -1,6 +1,5 @@
 package cn.wenming.distribution.domain;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,11 +8,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.DynamicUpdate;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.wenming.common.persistence.Recorded;
 
 /** A recipient body of the bulletin, e.g. 中央文明办 (SUPERIOR), or a group such as 各区文明办 (SUBORDINATE). */
 @Entity
@@ -21,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 // an update writes the columns it changed only: the re-encryption of secrets in the background
 // (WebhookSecretResealer) and an admin's edit of other fields never overwrite each other
 @DynamicUpdate
-public class Organization extends PanacheEntityBase {
+public class Organization extends Recorded {
 
     /** The unique constraint on {@link #name}, as the migration names it. */
     public static final String NAME_UNIQUE = "organization_name_unique";
@@ -73,15 +71,6 @@ public class Organization extends PanacheEntityBase {
 
     @Column(length = 200)
     public String email;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     /** The organization of this name, or else the one (if only one) of this short name: how an issue's additions name them. */
     public static java.util.Optional<Organization> byName(String name) {

@@ -11,6 +11,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import cn.wenming.common.persistence.Recorded;
+
 /**
  * A decision document (决定, 通报) that confers or names many honors at once, e.g.
  * 《关于表彰第七届首都道德模范的决定》. Its date is the conferral date of the honors it confers.

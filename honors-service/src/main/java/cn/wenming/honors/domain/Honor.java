@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import cn.wenming.common.persistence.Recorded;
 import cn.wenming.common.problem.ProblemException;
 
 /**

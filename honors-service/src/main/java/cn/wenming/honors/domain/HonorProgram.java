@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.wenming.common.persistence.Recorded;
+
 /**
  * A kind of honor, e.g. 首都道德模范 (persons, by session, in five categories) or 文明单位 (units,
  * by year, held for three years).

@@ -54,6 +54,7 @@ public class Objection extends PanacheEntityBase {
     @Column(name = "recorded_by", nullable = false, length = 100)
     public String recordedBy;
 
+    // not a persistence.Recorded: its table has no updated_at (an objection is recorded, then resolved once: resolvedAt)
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,6 +1,5 @@
 package cn.wenming.task.domain;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,14 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.wenming.common.persistence.Recorded;
 
 /** An area (方面) of a plan, e.g. 第一, 深入推进新时代公民道德建设工程, with its description. */
 @Entity
 @Table(name = "plan_area")
-public class PlanArea extends PanacheEntityBase {
+public class PlanArea extends Recorded {
 
     @Id
     public UUID id;
@@ -36,15 +34,6 @@ public class PlanArea extends PanacheEntityBase {
 
     @Column(length = 2000)
     public String description;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     /** 第一, 第二, ... */
     public String ordinal() {

@@ -45,6 +45,7 @@ public class ProgressReport extends PanacheEntityBase {
     @Column(name = "reported_by", nullable = false, length = 100)
     public String reportedBy;
 
+    // not a persistence.Recorded: a report is never changed, so its table has neither updated_at nor version
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,6 +1,5 @@
 package cn.wenming.task.domain;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +13,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import cn.wenming.common.persistence.Recorded;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A key task (重点任务) of a plan, e.g. (1) 依托“北京榜样”传播道德力量: its number runs 1..N across
@@ -31,7 +29,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "task")
-public class Task extends PanacheEntityBase {
+public class Task extends Recorded {
 
     /** What a report may not do, and whether that is a clash with the task's state (409) or bad input (400). */
     public record Refusal(String field, String message, boolean conflict) {
@@ -81,15 +79,6 @@ public class Task extends PanacheEntityBase {
     /** Why the task was suspended. */
     @Column(name = "status_reason", length = 500)
     public String statusReason;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     /** Due date passed (its day is over in Asia/Shanghai, whose {@code today} is given) and not COMPLETED. */
     public boolean overdue(LocalDate today) {

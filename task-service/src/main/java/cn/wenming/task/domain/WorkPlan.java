@@ -1,6 +1,5 @@
 package cn.wenming.task.domain;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,15 +10,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
+import cn.wenming.common.persistence.Recorded;
 import cn.wenming.common.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** The office's work plan of one year, e.g. 2020年首都精神文明建设工作 (聚焦四个方面 23项重点任务). */
 @Entity
 @Table(name = "work_plan")
-public class WorkPlan extends PanacheEntityBase {
+public class WorkPlan extends Recorded {
 
     /** The unique constraint behind "one plan per year". */
     public static final String YEAR_UNIQUE = "work_plan_year_unique";
@@ -47,15 +45,6 @@ public class WorkPlan extends PanacheEntityBase {
     /** The day (Asia/Shanghai) it was CLOSED. */
     @Column(name = "closed_on")
     public LocalDate closedOn;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public static boolean yearTaken(int year) {
         return count("year", year) > 0;
