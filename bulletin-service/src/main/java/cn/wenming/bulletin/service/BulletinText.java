@@ -10,17 +10,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.wenming.bulletin.domain.Article;
-import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.DistributionPart;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
 
 /**
- * The bulletin's plain-text layout, both ways: {@link #parse} reads the text of a printed issue
- * (as extracted from its PDF, quirks included) and {@link #render} writes an issue in the same
- * layout, so that rendering and parsing again yields the same structure.
+ * Reads the text of a printed issue (as extracted from its PDF, quirks included). Its writing
+ * half is {@code render/TextLayout}: rendering and parsing again yields the same structure.
  *
  * <p>What PDFs do and how it is read:
  * <ul>
@@ -377,67 +374,5 @@ public final class BulletinText {
     private static ProblemException notABulletin(List<Problem.FieldError> missing) {
         return new ProblemException(ProblemType.VALIDATION, "这不是一期简报的文本 (not the text of a bulletin issue): "
                 + String.join("; ", missing.stream().map(Problem.FieldError::message).toList()), missing);
-    }
-
-    // ---- writing ------------------------------------------------------------------------------
-
-    /** An issue in the plain-text layout of the printed bulletin (the seed's layout). */
-    public static String render(Bulletin b) {
-        StringBuilder out = new StringBuilder();
-        block(out, b.series.title);
-        if (b.issueNo != null) {
-            block(out, "第" + b.issueNo + "期");
-            block(out, "(总第" + b.cumulativeNo + "期)");
-        }
-        block(out, b.series.issuingOrg);
-        if (b.issueDate != null) {
-            block(out, b.issueDate.getYear() + "年" + b.issueDate.getMonthValue() + "月" + b.issueDate.getDayOfMonth() + "日");
-        }
-        for (Article a : b.articles) {
-            block(out, a.title);
-            for (int k = 0; k < a.paragraphs.size(); k++) {
-                boolean last = k == a.paragraphs.size() - 1;
-                String p = a.paragraphs.get(k);
-                block(out, last && a.source != null && !a.source.isBlank() ? p + "(" + a.source + ")" : p);
-            }
-            if (a.paragraphs.isEmpty() && a.source != null) {
-                block(out, "(" + a.source + ")");
-            }
-        }
-        if (b.editor != null) {
-            block(out, "责编:" + b.editor);
-        }
-        if (b.reviewer != null) {
-            block(out, "核稿:" + b.reviewer);
-        }
-        if (b.series.phone != null) {
-            block(out, "电话:" + b.series.phone);
-        }
-        if (b.series.fax != null) {
-            block(out, "传真:" + b.series.fax);
-        }
-        if (b.series.email != null) {
-            block(out, "邮箱:" + b.series.email);
-        }
-        Map<DistributionPart, String> marks = Map.of(DistributionPart.REPORT, "报", DistributionPart.SEND, "送", DistributionPart.ISSUE, "发");
-        for (DistributionPart part : DistributionPart.values()) {
-            List<String> groups = b.distribution.get(part);
-            if (groups != null && !groups.isEmpty()) {
-                block(out, marks.get(part) + ":" + String.join(",", groups) + "。");
-            }
-        }
-        if (!b.additions.isEmpty()) {
-            block(out, "本期增发:" + String.join(",", b.additions) + "。");
-        }
-        if (b.printRun != null) {
-            block(out, "印数:" + b.printRun);
-        }
-        return out.toString();
-    }
-
-    private static void block(StringBuilder out, String text) {
-        if (text != null && !text.isBlank()) {
-            out.append(text).append("\n\n");
-        }
     }
 }
