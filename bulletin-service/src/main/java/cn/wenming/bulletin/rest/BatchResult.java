@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import cn.wenming.bulletin.service.ParsedBulletin;
+import cn.wenming.bulletin.parse.ParsedBulletin;
 import cn.wenming.common.problem.Problem;
 
 /** A batch import: a result per file, and the counts. */

@@ -39,9 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.wenming.bulletin.config.BulletinConfig;
 import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.BulletinStatus;
+import cn.wenming.bulletin.render.HtmlLayout;
+import cn.wenming.bulletin.render.PublishedIssueCache;
+import cn.wenming.bulletin.render.TextLayout;
 import cn.wenming.bulletin.service.BulletinService;
-import cn.wenming.bulletin.service.BulletinText;
-import cn.wenming.bulletin.service.HtmlLayout;
 import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
@@ -204,8 +205,8 @@ public class BulletinResource {
         boolean isPublished = b.status == BulletinStatus.PUBLISHED;
         return switch (layout) {
             case html -> answer(request, tag, isPublished, html.render(b), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-            case text -> answer(request, tag, isPublished, BulletinText.render(b), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"));
-            case json -> answer(request, tag, isPublished, published.keep(b), MediaType.APPLICATION_JSON_TYPE);
+            case text -> answer(request, tag, isPublished, TextLayout.render(b), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"));
+            case json -> answer(request, tag, isPublished, published.keep(b, BulletinView.of(b)), MediaType.APPLICATION_JSON_TYPE);
         };
     }
 

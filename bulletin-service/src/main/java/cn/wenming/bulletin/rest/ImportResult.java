@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import cn.wenming.bulletin.service.ParsedBulletin;
+import cn.wenming.bulletin.parse.ParsedBulletin;
 
 /** The reading of one text, what could not be placed, and the stored issue's id when committed. */
 @Schema(name = "ImportResult")

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import cn.wenming.bulletin.domain.BulletinStatus;
-import cn.wenming.bulletin.service.SearchService;
+import cn.wenming.bulletin.search.SearchService;
 
 /**
  * A search hit: an article and the issue it is in. {@code titleHighlight} and {@code snippet} are

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.bulletin.domain.BulletinStatus;
 import cn.wenming.bulletin.service.BulletinService;
-import cn.wenming.bulletin.service.SearchService;
+import cn.wenming.bulletin.search.SearchService;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.PageRequest;

@@ -1,7 +1,6 @@
 package cn.wenming.bulletin.service;
 
 import static jakarta.transaction.Transactional.TxType.REQUIRED;
-import static jakarta.transaction.Transactional.TxType.REQUIRES_NEW;
 import static jakarta.transaction.Transactional.TxType.SUPPORTS;
 
 import java.time.Clock;
@@ -256,43 +255,6 @@ public class BulletinService {
         }
         publishNow(b, "scheduler");
         return true;
-    }
-
-    @Transactional(SUPPORTS)
-    /** A published issue's answer as stored (gzipped JSON) and the version it is of. */
-    public record StoredJson(byte[] gzipped, long version) {
-    }
-
-    /** The stored answer of a PUBLISHED issue, if one was stored for its current version (table published_json). */
-    @Transactional(SUPPORTS)
-    public Optional<StoredJson> storedJson(UUID id) {
-        List<?> rows = Bulletin.getEntityManager().createNativeQuery("""
-                select p.gzipped, b.version from bulletin b join published_json p on p.bulletin_id = b.id and p.version = b.version
-                where b.id = ?1 and b.status = 'PUBLISHED'""").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(r -> (Object[]) r).map(r -> new StoredJson((byte[]) r[0], ((Number) r[1]).longValue()));
-    }
-
-    /** Stores a published issue's answer for its version; a newer one stored meanwhile is kept. */
-    @Transactional(REQUIRES_NEW)
-    public void storeJson(UUID id, long version, byte[] gzipped) {
-        Bulletin.getEntityManager().createNativeQuery("""
-                insert into published_json (bulletin_id, version, gzipped) values (?1, ?2, ?3)
-                on conflict (bulletin_id) do update set version = excluded.version, gzipped = excluded.gzipped
-                where published_json.version < excluded.version""")
-                .setParameter(1, id).setParameter(2, version).setParameter(3, gzipped).executeUpdate();
-    }
-
-    /** An issue's state as of a change: what the published-issue cache compares with what it keeps. */
-    public record Change(UUID id, long version, BulletinStatus status) {
-    }
-
-    /** Issues changed (any status) at or after {@code from}: the cache's sweep. */
-    @Transactional(SUPPORTS)
-    public List<Change> changedSince(Instant from) {
-        return Bulletin.getEntityManager()
-                .createQuery("select b.id, b.version, b.status from Bulletin b where b.updatedAt >= :from", Object[].class)
-                .setParameter("from", from).getResultStream()
-                .map(r -> new Change((UUID) r[0], ((Number) r[1]).longValue(), (BulletinStatus) r[2])).toList();
     }
 
     public List<UUID> due(int max) {

@@ -16,6 +16,8 @@ import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.BulletinSeries;
 import cn.wenming.bulletin.domain.DistributionPart;
 import cn.wenming.bulletin.domain.SeriesKind;
+import cn.wenming.bulletin.parse.BulletinText;
+import cn.wenming.bulletin.parse.ParsedBulletin;
 import cn.wenming.bulletin.rest.ArticleInput;
 import cn.wenming.bulletin.rest.BulletinInput;
 import cn.wenming.bulletin.rest.HistoricalInput;

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.wenming.bulletin.render.PublishedIssueCache;
 import cn.wenming.common.testing.Await;
 import cn.wenming.common.testing.SuiteTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

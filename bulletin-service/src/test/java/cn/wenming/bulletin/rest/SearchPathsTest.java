@@ -18,9 +18,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.wenming.bulletin.service.BulletinService;
-import cn.wenming.bulletin.service.SearchService;
-import cn.wenming.bulletin.service.SearchService.Hit;
-import cn.wenming.bulletin.service.SearchService.Paths;
+import cn.wenming.bulletin.search.SearchService;
+import cn.wenming.bulletin.search.SearchService.Hit;
+import cn.wenming.bulletin.search.SearchService.Paths;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.testing.SuiteTestResource;

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import cn.wenming.bulletin.service.SearchStatistics;
+import cn.wenming.bulletin.search.SearchStatistics;
 import cn.wenming.common.testing.SuiteTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

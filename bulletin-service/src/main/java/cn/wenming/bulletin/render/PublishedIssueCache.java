@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.rest;
+package cn.wenming.bulletin.render;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.wenming.bulletin.config.BulletinConfig;
 import cn.wenming.bulletin.domain.Bulletin;
 import cn.wenming.bulletin.domain.BulletinStatus;
-import cn.wenming.bulletin.service.BulletinService;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -34,7 +33,7 @@ import io.quarkus.scheduler.Scheduled;
  * then costs neither a query nor a serialization. Only PUBLISHED issues are kept, which anyone
  * allowed to read issues may see, and they no longer change but for a recall: this replica forgets
  * a recalled issue at once; every replica also looks every {@code bulletin.published-sweep-every}
- * for issues changed since its last look (one indexed query, {@link BulletinService#changedSince})
+ * for issues changed since its last look (one indexed query, {@link PublishedJson#changedSince})
  * and forgets those, so another replica's recall is noticed within that time. (Entries used to
  * expire after the clients' max-age instead: then every kept issue was read again once a minute,
  * a database read and a serialization at ~5 ms of CPU each, bench/RESULTS.md scenario 1.) Each is
@@ -47,15 +46,20 @@ import io.quarkus.scheduler.Scheduled;
  * the archive outgrows the memory budget: 9,700 issues of ~2.5 KB in the benchmark) is then one
  * lookup away instead of three queries and a serialization (~5 ms of CPU). The lookup joins on the
  * issue's current version and status, so a recalled or changed issue's stored answer is never used.
+ *
+ * <p>The resources tell the cache what they answer ({@link #keep}) and what they recalled ({@link #forget});
+ * the services never call it, so {@code service} does not know this package and the arrows point
+ * {@code rest → render → service/domain} only. What another replica changes reaches the cache through the sweep.
+ * The JSON itself is the resource's answer ({@code BulletinView}): the cache keeps bytes, not a shape of its own.
  */
 @ApplicationScoped
 public class PublishedIssueCache {
 
     /** One issue as gzipped JSON and its version (the ETag). */
-    record Entry(byte[] gzipped, long version) {
+    public record Entry(byte[] gzipped, long version) {
 
         /** The JSON. */
-        byte[] json() {
+        public byte[] json() {
             try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
                 return in.readAllBytes();
             } catch (IOException e) {
@@ -73,7 +77,7 @@ public class PublishedIssueCache {
     ObjectMapper mapper;
 
     @Inject
-    BulletinService bulletins;
+    PublishedJson table;
 
     @Inject
     Clock clock;
@@ -84,7 +88,7 @@ public class PublishedIssueCache {
     private volatile Instant sweptUpTo;
 
     /** The issue's JSON if it is kept. */
-    Entry get(UUID id) {
+    public Entry get(UUID id) {
         return entries.get(id);
     }
 
@@ -92,19 +96,22 @@ public class PublishedIssueCache {
      * A published issue's answer that is not in memory, from the database if it was stored there
      * for its current version (then kept in memory too); null if there is none.
      */
-    Entry stored(UUID id) {
-        return bulletins.storedJson(id).map(s -> {
+    public Entry stored(UUID id) {
+        return table.of(id).map(s -> {
             Entry e = new Entry(s.gzipped(), s.version());
             remember(id, e);
             return e;
         }).orElse(null);
     }
 
-    /** The issue as JSON; a PUBLISHED one is kept in memory and stored in the database (anything else is not). */
-    byte[] keep(Bulletin b) {
+    /**
+     * The issue's answer {@code view} as JSON; a PUBLISHED issue's is kept in memory and stored in the database
+     * (anything else is not).
+     */
+    public byte[] keep(Bulletin b, Object view) {
         byte[] json;
         try {
-            json = mapper.writeValueAsBytes(BulletinView.of(b));
+            json = mapper.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("bulletin " + b.id + " cannot be written as JSON", e);
         }
@@ -112,7 +119,7 @@ public class PublishedIssueCache {
             Entry e = new Entry(gzip(json), b.version);
             remember(b.id, e);
             try {
-                bulletins.storeJson(b.id, b.version, e.gzipped());
+                table.store(b.id, b.version, e.gzipped());
             } catch (RuntimeException failed) {   // the answer stands; the next reader renders it again
                 LOG.warnf("published issue %s could not be stored for later reads: %s", b.id, failed.getMessage());
             }
@@ -140,7 +147,7 @@ public class PublishedIssueCache {
     }
 
     /** A recalled issue is no longer served from memory. */
-    void forget(UUID id) {
+    public void forget(UUID id) {
         Entry old = entries.remove(id);
         if (old != null) {
             bytes.addAndGet(-old.gzipped().length);
@@ -158,7 +165,7 @@ public class PublishedIssueCache {
         Instant now = clock.instant();
         Instant from = sweptUpTo == null ? now.minus(OVERLAP) : sweptUpTo.minus(OVERLAP);
         if (!entries.isEmpty()) {
-            for (BulletinService.Change c : bulletins.changedSince(from)) {
+            for (PublishedJson.Change c : table.changedSince(from)) {
                 Entry kept = entries.get(c.id());
                 if (kept != null && (c.version() != kept.version() || c.status() != BulletinStatus.PUBLISHED)) {
                     forget(c.id());

@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.service;
+package cn.wenming.bulletin.parse;
 
 import java.time.LocalDate;
 import java.util.List;

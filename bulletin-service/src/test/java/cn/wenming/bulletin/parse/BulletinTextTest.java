@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.service;
+package cn.wenming.bulletin.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

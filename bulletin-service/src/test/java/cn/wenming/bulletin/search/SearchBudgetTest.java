@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.service;
+package cn.wenming.bulletin.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.service;
+package cn.wenming.bulletin.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,10 +29,10 @@ class HighlighterTest {
         for (int round = 0; round < 5000; round++) {
             String query = text(random, 1 + random.nextInt(3), "一", "二", "文", "明", "背", "街", "豈", " ");
             String text = text(random, random.nextInt(40), POOL);
-            if (SearchService.Highlighter.runs(query).isEmpty()) {
+            if (Words.runs(query).isEmpty()) {
                 continue;
             }
-            SearchService.Highlighter h = new SearchService.Highlighter(query);
+            Highlighter h = new Highlighter(query);
             List<int[]> fast = h.hits(text);
             List<int[]> slow = h.normalizedHits(text);
             assertEquals(spans(slow), spans(fast), "q=" + query + " text=" + text);
@@ -46,10 +46,10 @@ class HighlighterTest {
     @Test
     void aTextThatIsNotNfkcOrAWordWithLettersTakesTheNormalizedText() {
         // 豈 (U+F900) is 豈 after NFKC, ⼀ is 一, Ａ is a: found only through the normalized text
-        assertEquals("[[0, 1]]", spans(new SearchService.Highlighter("豈").hits("豈的")));
-        assertEquals("[[1, 2]]", spans(new SearchService.Highlighter("一").hits("第⼀")));
-        assertEquals("[[0, 1]]", spans(new SearchService.Highlighter("a").hits("Ａ")));
-        assertFalse(new SearchService.Highlighter("一").hits("第二").size() > 0);
+        assertEquals("[[0, 1]]", spans(new Highlighter("豈").hits("豈的")));
+        assertEquals("[[1, 2]]", spans(new Highlighter("一").hits("第⼀")));
+        assertEquals("[[0, 1]]", spans(new Highlighter("a").hits("Ａ")));
+        assertFalse(new Highlighter("一").hits("第二").size() > 0);
     }
 
     private static String text(Random random, int length, String... pool) {
