@@ -38,6 +38,7 @@ import cn.wenming.common.web.Params;
 import cn.wenming.common.web.PeerCall;
 import cn.wenming.distribution.domain.DeliveryStatus;
 import cn.wenming.distribution.domain.Dispatch;
+import cn.wenming.distribution.service.DispatchInput;
 import cn.wenming.distribution.service.DispatchService;
 import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.security.Caller;
@@ -98,15 +99,9 @@ public class DispatchResource {
     public Response create(@NotNull @Valid DispatchInput input,
             @HeaderParam("Idempotency-Key") @Parameter(description = "重复提交同一请求只生效一次 (the same key and body again replays the first answer)",
                     example = "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10") String key) {
-        String by = caller.name();
-        Bulletins.PublishedIssue issue = published(input.bulletinId());   // read before any transaction begins
-        var command = new DispatchService.NewDispatch(issue, input.acknowledgeBy() == null ? null : input.acknowledgeBy().toInstant(),
-                Boolean.TRUE.equals(input.resend()), by);
-        Idempotency.Answer a = idempotency.once(key, by, "create-dispatch", input, () -> {
-            Dispatch d = dispatches.create(command);
-            return idempotency.created("/api/v1/dispatches/" + d.id, view(d), d.version);
-        });
-        return a.toResponse();
+        Bulletins.PublishedIssue issue = published(input.bulletinId());   // read before the service's transaction begins
+        var command = new DispatchService.NewDispatch(input, issue, caller.name(), key);
+        return dispatches.create(command, d -> idempotency.created("/api/v1/dispatches/" + d.id, view(d), d.version)).toResponse();
     }
 
     private Bulletins.PublishedIssue published(UUID bulletinId) {

@@ -36,10 +36,12 @@ import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
 import cn.wenming.distribution.domain.DistributionList;
 import cn.wenming.distribution.domain.Part;
+import cn.wenming.distribution.service.DistributionListInput;
 import cn.wenming.distribution.service.DistributionListService;
 
 @Path("/api/v1/distribution-lists")
@@ -121,7 +123,7 @@ public class DistributionListResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid DistributionListInput input,
             @HeaderParam("If-Match") @Parameter(description = "The ETag last read; a stale one is a 412", example = "\"0\"") String ifMatch) {
-        return ok(lists.update(id, ifMatch, input).orElseThrow(() -> notFound(id)), Response.ok());
+        return ok(lists.update(id, ExpectedVersion.ofIfMatch(ifMatch), input).orElseThrow(() -> notFound(id)), Response.ok());
     }
 
     private Response ok(DistributionList l, Response.ResponseBuilder answer) {

@@ -35,9 +35,11 @@ import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
 import cn.wenming.distribution.domain.OrganizationKind;
+import cn.wenming.distribution.service.OrganizationInput;
 import cn.wenming.distribution.service.OrganizationService;
 
 @Path("/api/v1/organizations")
@@ -128,7 +130,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OrganizationInput input,
             @HeaderParam("If-Match") @Parameter(description = "The ETag last read; a stale one is a 412", example = "\"0\"") String ifMatch) {
-        var o = organizations.update(id, ifMatch, input).orElseThrow(() -> ProblemException.notFound("收文单位 (organization)", id));
+        var o = organizations.update(id, ExpectedVersion.ofIfMatch(ifMatch), input).orElseThrow(() -> ProblemException.notFound("收文单位 (organization)", id));
         return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }
 }

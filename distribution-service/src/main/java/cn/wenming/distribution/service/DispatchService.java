@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -27,6 +28,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.persistence.Constraints;
@@ -39,7 +41,6 @@ import cn.wenming.distribution.domain.DistributionList;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.Part;
 import cn.wenming.distribution.client.Bulletins;
-import cn.wenming.distribution.config.DistributionConfig;
 
 /** The rules of dispatches: one per bulletin unless a resend, recipients resolved once, resend to the failed only. */
 @ApplicationScoped
@@ -56,24 +57,47 @@ public class DispatchService {
     Event<WorkQueue.Added> added;
 
     @Inject
-    DistributionConfig config;
+    PublicSite site;
+
+    @Inject
+    Idempotency idempotency;
 
     /**
-     * A dispatch of a published issue, as read from bulletin-service just before (outside this
-     * transaction): by whom, the 签收 deadline, and whether it is a further round.
+     * A dispatch of a published issue: the request as the caller made it (its 签收 deadline, whether
+     * it is a further round; with the {@code idempotencyKey} it is what a repeat must match), the issue
+     * as read from bulletin-service just before (outside any transaction: a remote call never holds
+     * one), and by whom.
      */
-    public record NewDispatch(Bulletins.PublishedIssue issue, Instant acknowledgeBy, boolean resend, String by) {
+    public record NewDispatch(DispatchInput request, Bulletins.PublishedIssue issue, String by, String idempotencyKey) {
+
+        Instant acknowledgeBy() {
+            return request.acknowledgeBy() == null ? null : request.acknowledgeBy().toInstant();
+        }
+
+        boolean resend() {
+            return Boolean.TRUE.equals(request.resend());
+        }
     }
 
     /** The parts in the order their lists are resolved: 报, 送, 发. */
     private static final List<String> PARTS = List.of("REPORT", "SEND", "ISSUE");
 
     /**
+     * Dispatches the issue at most once per Idempotency-Key (every time without one), in one transaction:
+     * the dispatch, its deliveries and the stored answer commit together. The same key with the same
+     * request again returns the first answer and does nothing; with another request it is a 409.
+     * {@code answer} is what the caller is told of the new dispatch, made inside the transaction.
+     */
+    public Idempotency.Answer create(NewDispatch in, Function<Dispatch, Idempotency.Answer> answer) {
+        return idempotency.once(in.idempotencyKey(), in.by(), "create-dispatch", in.request(), () -> answer.apply(dispatch(in)));
+    }
+
+    /**
      * Dispatches the issue to its own lists and one-off additions (本期增发, by organization name or
      * short name; a name that names no organization is kept in {@code unresolved}). Title, summary and
      * link come from the issue; the link is on the public site.
      */
-    public Dispatch create(NewDispatch in) {
+    private Dispatch dispatch(NewDispatch in) {
         Bulletins.PublishedIssue issue = in.issue();
         Integer last = Dispatch.find("select max(d.round) from Dispatch d where d.bulletinId = ?1", issue.id())
                 .project(Integer.class).firstResult();
@@ -126,7 +150,7 @@ public class DispatchService {
         d.title = cut(issue.firstArticleTitle() != null && !issue.firstArticleTitle().isBlank() ? issue.firstArticleTitle()
                 : issue.seriesTitle(), 200);
         d.summary = issue.firstParagraph() == null ? null : cut(issue.firstParagraph(), 300);
-        d.link = link(issue.id());
+        d.link = site.link(issue.id());
         d.lists = listIds;
         d.additions = named;
         d.unresolved = unresolved;
@@ -142,11 +166,6 @@ public class DispatchService {
         }
         added.fire(new WorkQueue.Added(Delivery.TABLE)); // the worker starts sending as soon as this commits
         return d;
-    }
-
-    /** The issue on the public site: always an https URL of the configured site. */
-    String link(UUID bulletinId) {
-        return config.dispatch().publicSite().replaceAll("/+$", "") + "/api/v1/bulletins/" + bulletinId + "/render";
     }
 
     private static String cut(String text, int max) {
@@ -273,20 +292,6 @@ public class DispatchService {
             }
         });
         return d;
-    }
-
-    /** The public site must be https: every link a recipient gets is one. */
-    void checkSite(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
-        String site = config.dispatch().publicSite();
-        java.net.URI uri;
-        try {
-            uri = java.net.URI.create(site);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("DISTRIBUTION_DISPATCH_PUBLIC_SITE is not a URL: " + site);
-        }
-        if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null) {
-            throw new IllegalStateException("DISTRIBUTION_DISPATCH_PUBLIC_SITE must be an https URL of the public site: " + site);
-        }
     }
 
     private static ProblemException roundConflict(UUID bulletinId) {

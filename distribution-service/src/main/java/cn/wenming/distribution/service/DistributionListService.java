@@ -26,11 +26,10 @@ import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.web.ETags;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.distribution.domain.DistributionList;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.Part;
-import cn.wenming.distribution.rest.DistributionListInput;
 
 /** The rules of distribution lists: names are unique; members exist and appear once, in order. */
 @ApplicationScoped
@@ -59,11 +58,11 @@ public class DistributionListService {
         return l;
     }
 
-    /** Replaces name, type and members; empty for an unknown id. */
-    public Optional<DistributionList> update(UUID id, String ifMatch, DistributionListInput in) {
+    /** Replaces name, type and members of the version the caller expects (a 412 otherwise); empty for an unknown id. */
+    public Optional<DistributionList> update(UUID id, ExpectedVersion expected, DistributionListInput in) {
         Optional<DistributionList> found = DistributionList.findByIdOptional(id);
         found.ifPresent(l -> {
-            ETags.check(ifMatch, l.version);
+            expected.check(l.version);
             String name = in.name().strip();
             if (DistributionList.nameTaken(name, id)) {
                 throw nameConflict(name);

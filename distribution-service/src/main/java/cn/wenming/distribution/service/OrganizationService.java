@@ -20,11 +20,10 @@ import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.web.ETags;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.distribution.domain.Channel;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.OrganizationKind;
-import cn.wenming.distribution.rest.OrganizationInput;
 
 /** The rules of recipient bodies: names are unique; a channel has what it needs; webhook URLs pass the SSRF policy. */
 @ApplicationScoped
@@ -66,10 +65,10 @@ public class OrganizationService {
     }
 
     /** Replaces what a client sets; a left-out webhook secret keeps the stored one. Empty for an unknown id. */
-    public Optional<Organization> update(UUID id, String ifMatch, OrganizationInput in) {
+    public Optional<Organization> update(UUID id, ExpectedVersion expected, OrganizationInput in) {
         Optional<Organization> found = Organization.findByIdOptional(id);
         found.ifPresent(o -> {
-            ETags.check(ifMatch, o.version);
+            expected.check(o.version);
             String name = in.name().strip();
             if (Organization.nameTakenByOther(name, id)) {
                 throw nameConflict(name);

@@ -20,8 +20,6 @@ import cn.wenming.distribution.domain.DistributionList;
 import cn.wenming.distribution.domain.Organization;
 import cn.wenming.distribution.domain.OrganizationKind;
 import cn.wenming.distribution.domain.Part;
-import cn.wenming.distribution.rest.DistributionListInput;
-import cn.wenming.distribution.rest.OrganizationInput;
 import io.quarkus.runtime.StartupEvent;
 
 /**

@@ -1,4 +1,4 @@
-package cn.wenming.distribution.rest;
+package cn.wenming.distribution.service;
 
 import java.util.List;
 import java.util.UUID;

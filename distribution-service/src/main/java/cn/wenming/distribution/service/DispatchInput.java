@@ -1,4 +1,4 @@
-package cn.wenming.distribution.rest;
+package cn.wenming.distribution.service;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package cn.wenming.distribution.rest;
+package cn.wenming.distribution.service;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
