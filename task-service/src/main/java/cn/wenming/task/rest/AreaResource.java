@@ -32,6 +32,8 @@ import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
 import cn.wenming.task.domain.PlanArea;
 import cn.wenming.task.service.AreaService;
+import cn.wenming.task.service.AreaInput;
+import cn.wenming.common.version.ExpectedVersion;
 
 /** The areas (方面) of a plan, in order: 第一, 第二, ... */
 @Path("/api/v1/work-plans/{id}/areas")
@@ -91,7 +93,7 @@ public class AreaResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @PathParam("areaId") UUID areaId, @NotNull @Valid AreaInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(areas.update(id, areaId, ifMatch, input));
+        return ok(areas.update(id, areaId, ExpectedVersion.ofIfMatch(ifMatch), input));
     }
 
     @DELETE
@@ -104,7 +106,7 @@ public class AreaResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response delete(@PathParam("id") UUID id, @PathParam("areaId") UUID areaId,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        areas.delete(id, areaId, ifMatch);
+        areas.delete(id, areaId, ExpectedVersion.ofIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -122,7 +124,7 @@ public class AreaResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response reorder(@PathParam("id") UUID id, @NotNull @Valid AreaOrderInput input,
             @HeaderParam("If-Match") @Parameter(description = "The plan's ETag as last read; a stale one is a 412") String ifMatch) {
-        List<PlanArea> ordered = areas.reorder(id, ifMatch, input.areaIds());
+        List<PlanArea> ordered = areas.reorder(id, ExpectedVersion.ofIfMatch(ifMatch), input.areaIds());
         long version = ordered.isEmpty() ? 0 : ordered.get(0).plan.version;
         return Response.ok(ordered.stream().map(AreaView::of).toList()).tag(ETags.of(version)).build();
     }

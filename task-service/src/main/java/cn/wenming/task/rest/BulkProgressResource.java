@@ -30,6 +30,7 @@ import cn.wenming.common.security.Caller;
 import cn.wenming.task.service.ProgressCsv;
 import cn.wenming.task.service.ProgressService;
 import cn.wenming.task.service.ProgressService.BulkRow;
+import cn.wenming.task.service.BulkProgressRow;
 
 /** Many progress reports on a plan's tasks at once, as JSON or CSV: all or nothing. */
 @Path("/api/v1/work-plans/{id}/progress")

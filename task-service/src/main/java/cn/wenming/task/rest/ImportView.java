@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import cn.wenming.task.domain.ChineseNumerals;
 import cn.wenming.task.service.PlanTextParser.ParsedTask;
 import cn.wenming.task.service.PlanTextParser.Warning;
-import cn.wenming.task.service.WorkPlanService.Imported;
+import cn.wenming.task.service.PlanImportService.Imported;
 
 /** What an import read from a plan's text, and the plan it stored ({@code planId}, when committed). */
 @Schema(name = "PlanImport")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
 import cn.wenming.common.web.Params;
+import cn.wenming.task.service.WorkPlanInput;
 
 /**
  * Inputs that suite-common's {@link Params} does not read: a text body in the charset its

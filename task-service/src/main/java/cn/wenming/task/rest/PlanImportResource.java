@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
-import cn.wenming.task.service.WorkPlanService;
+import cn.wenming.task.service.PlanImportService;
 
 @Path("/api/v1/work-plans/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +52,7 @@ public class PlanImportResource {
             {"number":2,"title":"以道德模范评选引领最好道德风尚","description":null}]}],"warnings":[]}""";
 
     @Inject
-    WorkPlanService plans;
+    PlanImportService imports;
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
@@ -78,7 +78,7 @@ public class PlanImportResource {
                     example = "false") String commit,
             @QueryParam("year") @Parameter(description = "The plan's year, when it is not the one the title names",
                     schema = @Schema(type = SchemaType.INTEGER), example = "2020") String year) {
-        var imported = plans.importText(Inputs.text(body, headers.getMediaType()), Inputs.year(year, "year"), Inputs.flag(commit, "commit"));
+        var imported = imports.importText(Inputs.text(body, headers.getMediaType()), Inputs.year(year, "year"), Inputs.flag(commit, "commit"));
         if (imported.plan() == null) {
             return Response.ok(ImportView.of(imported)).build();
         }

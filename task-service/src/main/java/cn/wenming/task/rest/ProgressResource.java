@@ -29,6 +29,7 @@ import cn.wenming.common.web.ETags;
 import cn.wenming.common.security.Caller;
 import cn.wenming.task.domain.ProgressReport;
 import cn.wenming.task.service.ProgressService;
+import cn.wenming.task.service.ProgressInput;
 
 /** The progress reports of one task. */
 @Path("/api/v1/tasks/{id}/progress")

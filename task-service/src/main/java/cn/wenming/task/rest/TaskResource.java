@@ -42,6 +42,8 @@ import cn.wenming.common.web.Params;
 import cn.wenming.task.domain.Task;
 import cn.wenming.task.domain.TaskStatus;
 import cn.wenming.task.service.TaskService;
+import cn.wenming.task.service.TaskInput;
+import cn.wenming.common.version.ExpectedVersion;
 
 @Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -115,7 +117,7 @@ public class TaskResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid TaskInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(tasks.update(id, ifMatch, input));
+        return ok(tasks.update(id, ExpectedVersion.ofIfMatch(ifMatch), input));
     }
 
     @DELETE
@@ -127,7 +129,7 @@ public class TaskResource {
     @APIResponse(responseCode = "409", description = NOT_OPEN)
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        tasks.delete(id, ifMatch);
+        tasks.delete(id, ExpectedVersion.ofIfMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -145,7 +147,7 @@ public class TaskResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response suspend(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(tasks.suspend(id, ifMatch, input.reason()));
+        return ok(tasks.suspend(id, ExpectedVersion.ofIfMatch(ifMatch), input.reason()));
     }
 
     @POST
@@ -158,7 +160,7 @@ public class TaskResource {
     @APIResponse(responseCode = "409", description = "任务(1)当前为 IN_PROGRESS，只有暂停的任务可以恢复 (only a SUSPENDED task can be resumed)")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(tasks.resume(id, ifMatch));
+        return ok(tasks.resume(id, ExpectedVersion.ofIfMatch(ifMatch)));
     }
 
     private Response ok(Task t) {

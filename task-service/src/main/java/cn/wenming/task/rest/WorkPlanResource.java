@@ -39,6 +39,9 @@ import cn.wenming.common.web.Params;
 import cn.wenming.task.domain.WorkPlan;
 import cn.wenming.task.domain.WorkPlanStatus;
 import cn.wenming.task.service.WorkPlanService;
+import cn.wenming.task.service.CopyInput;
+import cn.wenming.task.service.WorkPlanInput;
+import cn.wenming.common.version.ExpectedVersion;
 
 @Path("/api/v1/work-plans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -105,7 +108,7 @@ public class WorkPlanResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid WorkPlanInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(plans.update(id, ifMatch, input));
+        return ok(plans.update(id, ExpectedVersion.ofIfMatch(ifMatch), input));
     }
 
     @POST
@@ -120,7 +123,7 @@ public class WorkPlanResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response activate(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(plans.activate(id, ifMatch));
+        return ok(plans.activate(id, ExpectedVersion.ofIfMatch(ifMatch)));
     }
 
     @POST
@@ -137,7 +140,7 @@ public class WorkPlanResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response close(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(plans.close(id, ifMatch));
+        return ok(plans.close(id, ExpectedVersion.ofIfMatch(ifMatch)));
     }
 
     @POST

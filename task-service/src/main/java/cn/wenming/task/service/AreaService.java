@@ -15,12 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.web.ETags;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.task.domain.Numbering;
 import cn.wenming.task.domain.PlanArea;
 import cn.wenming.task.domain.Task;
 import cn.wenming.task.domain.WorkPlan;
-import cn.wenming.task.rest.AreaInput;
 
 /**
  * The areas (方面) of a plan. Their order is settled in the draft: areas are added, removed and
@@ -73,10 +72,10 @@ public class AreaService {
     }
 
     /** Edits title and description; a {@code position} other than its own moves it (DRAFT only). */
-    public PlanArea update(UUID planId, UUID areaId, String ifMatch, AreaInput in) {
+    public PlanArea update(UUID planId, UUID areaId, ExpectedVersion expected, AreaInput in) {
         WorkPlan plan = WorkPlanService.lockPlan(planId);
         PlanArea a = find(planId, areaId);
-        ETags.check(ifMatch, a.version);
+        expected.check(a.version);
         plan.requireOpen();
         if (in.position() != null && in.position() != a.seq) {
             plan.requireDraft("调整方面顺序");
@@ -91,10 +90,10 @@ public class AreaService {
     }
 
     /** Removes an empty area from a DRAFT; the areas after it move up. An area with tasks is a 409. */
-    public void delete(UUID planId, UUID areaId, String ifMatch) {
+    public void delete(UUID planId, UUID areaId, ExpectedVersion expected) {
         WorkPlan plan = WorkPlanService.lockPlan(planId);
         PlanArea a = find(planId, areaId);
-        ETags.check(ifMatch, a.version);
+        expected.check(a.version);
         plan.requireOpen();
         plan.requireDraft("删除方面");
         long tasks = Task.count("area.id", areaId);
@@ -112,9 +111,9 @@ public class AreaService {
      * Puts a DRAFT's areas in the given order (every area id, each once, else a 400) and renumbers
      * the tasks to follow it. Checked against, and changes, the plan's ETag.
      */
-    public List<PlanArea> reorder(UUID planId, String ifMatch, List<UUID> order) {
+    public List<PlanArea> reorder(UUID planId, ExpectedVersion expected, List<UUID> order) {
         WorkPlan plan = WorkPlanService.lockPlan(planId);
-        ETags.check(ifMatch, plan.version);
+        expected.check(plan.version);
         plan.requireOpen();
         plan.requireDraft("调整方面顺序");
         List<PlanArea> areas = PlanArea.ofPlan(planId);

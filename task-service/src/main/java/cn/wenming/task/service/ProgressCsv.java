@@ -10,7 +10,6 @@ import java.util.Map;
 import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.problem.ProblemType;
-import cn.wenming.task.rest.BulkProgressRow;
 import cn.wenming.task.service.ProgressService.BulkRow;
 
 /**

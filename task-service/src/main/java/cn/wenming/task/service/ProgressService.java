@@ -28,8 +28,6 @@ import cn.wenming.task.config.TaskConfig;
 import cn.wenming.task.domain.ProgressReport;
 import cn.wenming.task.domain.Task;
 import cn.wenming.task.domain.WorkPlan;
-import cn.wenming.task.rest.BulkProgressRow;
-import cn.wenming.task.rest.ProgressInput;
 
 /**
  * Progress reports: one at a time on a task, or many at once on a plan's tasks, all or nothing.

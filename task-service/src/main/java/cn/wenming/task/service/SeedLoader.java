@@ -41,6 +41,9 @@ public class SeedLoader {
     @Inject
     WorkPlanService plans;
 
+    @Inject
+    PlanImportService imports;
+
     void onStart(@Observes StartupEvent start) {
         seed.expected().ifPresent(this::load);
     }
@@ -60,13 +63,13 @@ public class SeedLoader {
         }
         ParsedPlan parsed = fromText(title, p).orElseGet(() -> fromJson(p));
         try {
-            plans.createFromText(parsed, year);
+            imports.createFromText(parsed, year);
             LOG.infof("seed: work plan %d %s loaded with %d areas and %d tasks", year, title, parsed.areas().size(), parsed.taskCount());
         } catch (ProblemException e) {
             if (e.type() != ProblemType.CONFLICT) {
                 throw e;
             }
-            plans.findYear(year).filter(plan -> plans.completeFromText(plan.id, parsed))
+            plans.findYear(year).filter(plan -> imports.completeFromText(plan.id, parsed))
                     .ifPresentOrElse(plan -> LOG.infof("seed: work plan %d given its %d areas and %d tasks", year, parsed.areas().size(),
                             parsed.taskCount()), () -> LOG.debugf("seed: work plan %d already there", year));
         }

@@ -21,7 +21,7 @@ import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.web.ETags;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.task.domain.Numbering;
 import cn.wenming.task.domain.PlanArea;
@@ -29,7 +29,6 @@ import cn.wenming.task.domain.Task;
 import cn.wenming.task.domain.TaskStatus;
 import cn.wenming.task.domain.WorkPlan;
 import cn.wenming.task.domain.WorkPlanStatus;
-import cn.wenming.task.rest.TaskInput;
 
 /**
  * The rules of key tasks. While the plan is a DRAFT, numbers stay 1..N without gaps in area order:
@@ -123,8 +122,8 @@ public class TaskService {
      * Edits a task. Another area or a {@code position} other than its number moves it, in a DRAFT
      * only (renumbering the others); the area must be of the same plan.
      */
-    public Task update(UUID id, String ifMatch, TaskInput in) {
-        Task t = current(id, ifMatch);
+    public Task update(UUID id, ExpectedVersion expected, TaskInput in) {
+        Task t = current(id, expected);
         WorkPlan plan = WorkPlanService.lockPlan(t.plan.id);
         plan.requireOpen();
         PlanArea area = area(in.areaId());
@@ -144,8 +143,8 @@ public class TaskService {
     }
 
     /** Removes a task from a DRAFT and closes the gap; in an ACTIVE plan numbers are frozen (409: suspend it instead). */
-    public void delete(UUID id, String ifMatch) {
-        Task t = current(id, ifMatch);
+    public void delete(UUID id, ExpectedVersion expected) {
+        Task t = current(id, expected);
         WorkPlan plan = WorkPlanService.lockPlan(t.plan.id);
         plan.requireOpen();
         plan.requireDraft("删除任务（执行中的任务可以暂停）");
@@ -153,23 +152,23 @@ public class TaskService {
         Numbering.remove(id, Task.ofPlan(plan.id));
     }
 
-    public Task suspend(UUID id, String ifMatch, String reason) {
-        Task t = current(id, ifMatch);
+    public Task suspend(UUID id, ExpectedVersion expected, String reason) {
+        Task t = current(id, expected);
         t.plan.requireOpen();
         t.suspend(reason);
         return touched(t);
     }
 
-    public Task resume(UUID id, String ifMatch) {
-        Task t = current(id, ifMatch);
+    public Task resume(UUID id, ExpectedVersion expected) {
+        Task t = current(id, expected);
         t.plan.requireOpen();
         t.resume();
         return touched(t);
     }
 
-    private Task current(UUID id, String ifMatch) {
+    private Task current(UUID id, ExpectedVersion expected) {
         Task t = Task.<Task>findByIdOptional(id).orElseThrow(() -> notFound(id));
-        ETags.check(ifMatch, t.version);
+        expected.check(t.version);
         return t;
     }
 

@@ -23,10 +23,8 @@ import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.persistence.Constraints;
-import cn.wenming.common.problem.Problem;
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.problem.ProblemType;
-import cn.wenming.common.web.ETags;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.task.domain.Numbering;
 import cn.wenming.task.domain.PlanArea;
@@ -34,15 +32,10 @@ import cn.wenming.task.domain.Task;
 import cn.wenming.task.domain.TaskStatus;
 import cn.wenming.task.domain.WorkPlan;
 import cn.wenming.task.domain.WorkPlanStatus;
-import cn.wenming.task.rest.CopyInput;
-import cn.wenming.task.rest.WorkPlanInput;
-import cn.wenming.task.service.PlanTextParser.ParsedArea;
-import cn.wenming.task.service.PlanTextParser.ParsedPlan;
-import cn.wenming.task.service.PlanTextParser.ParsedTask;
 
 /**
  * The rules of work plans: one plan per year; a new plan is a DRAFT; DRAFT → ACTIVE → CLOSED;
- * a plan is copied into another year, or made from the text of an imported plan, as a DRAFT.
+ * a plan is copied into another year as a DRAFT. Plans made from text: {@link PlanImportService}.
  */
 @ApplicationScoped
 @Transactional(REQUIRED)
@@ -100,8 +93,8 @@ public class WorkPlanService {
     }
 
     /** Edits title and summary; the year too while the plan is a DRAFT (a year taken is a 409). */
-    public WorkPlan update(UUID id, String ifMatch, WorkPlanInput in) {
-        WorkPlan p = current(id, ifMatch);
+    public WorkPlan update(UUID id, ExpectedVersion expected, WorkPlanInput in) {
+        WorkPlan p = current(id, expected);
         p.requireOpen();
         int year = in.year();
         if (year != p.year) {
@@ -119,8 +112,8 @@ public class WorkPlanService {
     }
 
     /** DRAFT → ACTIVE, when the plan has a task; from now on its numbers are frozen. */
-    public WorkPlan activate(UUID id, String ifMatch) {
-        WorkPlan p = current(id, ifMatch);
+    public WorkPlan activate(UUID id, ExpectedVersion expected) {
+        WorkPlan p = current(id, expected);
         if (p.status == WorkPlanStatus.DRAFT && Task.count("plan.id", id) == 0) {
             throw ProblemException.conflict("工作要点还没有任务，不能开始执行 (a plan without tasks cannot become ACTIVE)");
         }
@@ -130,8 +123,8 @@ public class WorkPlanService {
     }
 
     /** ACTIVE → CLOSED: from now on nothing in the plan changes. */
-    public WorkPlan close(UUID id, String ifMatch) {
-        WorkPlan p = current(id, ifMatch);
+    public WorkPlan close(UUID id, ExpectedVersion expected) {
+        WorkPlan p = current(id, expected);
         p.moveTo(WorkPlanStatus.CLOSED);
         p.closedOn = OfficeTime.today(clock);
         return touched(p);
@@ -165,65 +158,6 @@ public class WorkPlanService {
         return copy;
     }
 
-    /** What an import read, and the plan it stored (null on a dry run). */
-    public record Imported(ParsedPlan parsed, Integer year, WorkPlan plan) {
-    }
-
-    /**
-     * Reads a plan's text ({@link PlanTextParser}); with {@code commit} stores it as a DRAFT of
-     * {@code year} (the title's year when null). A text that is not a plan is a 400.
-     */
-    public Imported importText(String text, Integer year, boolean commit) {
-        ParsedPlan parsed = PlanTextParser.parse(text);
-        Integer y = year != null ? year : parsed.year();
-        return new Imported(parsed, y, commit ? createFromText(parsed, y) : null);
-    }
-
-    /**
-     * Stores an imported plan as a DRAFT of {@code year} (the year its title names when null):
-     * its areas, and its tasks as numbered. A year taken is a 409; a missing year or title, or a
-     * text too long for a field, is a 400 naming it.
-     */
-    public WorkPlan createFromText(ParsedPlan parsed, Integer year) {
-        Integer y = year != null ? year : parsed.year();
-        if (y == null) {
-            throw ProblemException.invalid("year", "文本标题中没有年份，请用 ?year= 指定 (the title names no year: give ?year=)");
-        }
-        if (parsed.title() == null || parsed.title().isBlank()) {
-            throw ProblemException.invalid("title", "文本没有标题行 (the text has no title line)");
-        }
-        checkLengths(parsed);
-        WorkPlan plan = create(new WorkPlanInput(y, parsed.title(), parsed.summary()));
-        addParsed(plan, parsed);
-        return plan;
-    }
-
-    /**
-     * Gives a plan the areas and tasks of {@code parsed} when it has no area yet (a plan loaded
-     * from the seed before areas existed); false when it already has some. The plan row is locked,
-     * so two replicas starting at once add them once.
-     */
-    public boolean completeFromText(UUID planId, ParsedPlan parsed) {
-        WorkPlan plan = lockPlan(planId);
-        if (plan.status != WorkPlanStatus.DRAFT || PlanArea.count("plan.id", planId) > 0) {
-            return false;
-        }
-        checkLengths(parsed);
-        addParsed(plan, parsed);
-        return true;
-    }
-
-    private void addParsed(WorkPlan plan, ParsedPlan parsed) {
-        for (ParsedArea a : parsed.areas()) {
-            PlanArea area = newArea(plan, a.seq(), a.title(), a.description());
-            for (ParsedTask t : a.tasks()) {
-                Task task = newTask(plan, area, t.title(), t.description());
-                task.number = t.number();
-                task.persist();
-            }
-        }
-    }
-
     /** The cursor key of a plan under a sort. */
     public static String sortKey(WorkPlan p, Sort sort) {
         return sort.field().equals("createdAt") ? p.createdAt.toString() : Integer.toString(p.year);
@@ -254,10 +188,10 @@ public class WorkPlanService {
         return p;
     }
 
-    /** The plan, checked against If-Match. */
-    private WorkPlan current(UUID id, String ifMatch) {
+    /** The plan, checked against the version the caller expects. */
+    private WorkPlan current(UUID id, ExpectedVersion expected) {
         WorkPlan p = WorkPlan.<WorkPlan>findByIdOptional(id).orElseThrow(() -> notFound(id));
-        ETags.check(ifMatch, p.version);
+        expected.check(p.version);
         return p;
     }
 
@@ -268,7 +202,8 @@ public class WorkPlanService {
         return p;
     }
 
-    private PlanArea newArea(WorkPlan plan, int seq, String title, String description) {
+    /** A new area of {@code plan}, persisted. */
+    PlanArea newArea(WorkPlan plan, int seq, String title, String description) {
         PlanArea a = new PlanArea();
         a.id = UUID.randomUUID();
         a.plan = plan;
@@ -293,32 +228,6 @@ public class WorkPlanService {
         t.createdAt = Instant.now(clock);
         t.updatedAt = t.createdAt;
         return t;
-    }
-
-    /** What the import cannot store: a title, area or task text longer than its column. */
-    private static void checkLengths(ParsedPlan parsed) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        check(errors, "title", parsed.title(), 200);
-        check(errors, "summary", parsed.summary(), 500);
-        for (int i = 0; i < parsed.areas().size(); i++) {
-            ParsedArea a = parsed.areas().get(i);
-            check(errors, "areas[" + i + "].title", a.title(), 200);
-            check(errors, "areas[" + i + "].description", a.description(), 2000);
-            for (int j = 0; j < a.tasks().size(); j++) {
-                check(errors, "areas[" + i + "].tasks[" + j + "].title", a.tasks().get(j).title(), 500);
-                check(errors, "areas[" + i + "].tasks[" + j + "].description", a.tasks().get(j).description(), 4000);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION,
-                    "文本中有内容超出长度限制，未保存 (parts of the text are too long to store: nothing was stored)", errors);
-        }
-    }
-
-    private static void check(List<Problem.FieldError> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(new Problem.FieldError(field, "最多 " + max + " 个字 (at most " + max + " characters)"));
-        }
     }
 
     static String blankToNull(String s) {

@@ -1,4 +1,4 @@
-package cn.wenming.task.rest;
+package cn.wenming.task.service;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package cn.wenming.task.rest;
+package cn.wenming.task.service;
 
 import java.time.LocalDate;
 
