@@ -28,13 +28,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The whole suite on one machine: an embedded PostgreSQL with one database per service, the four
  * packaged services (Quarkus aot-jars: every jar on the class path) and the nginx gateway configured from
- * {@code deploy/gateway/}. {@code ./suite run} starts it for people ({@link LocalRun}); the
+ * {@link #GATEWAY_FOLDER}. {@code ./suite run} starts it for people ({@link LocalRun}); the
  * end-to-end tests start it for themselves. {@link #close()} stops everything it started.
  */
 public final class Suite implements AutoCloseable {
 
     /** The services in start order, each with its database name. */
     public static final List<String> SERVICES = List.of("bulletin-service", "task-service", "honors-service", "distribution-service");
+
+    /**
+     * The gateway's only folder (nginx.conf.template, docs/), relative to the project's root: inside
+     * the kustomize base, which reads no file above itself, so the local run and the cluster render
+     * the same files (deploy/README.md, "One gateway folder").
+     */
+    public static final String GATEWAY_FOLDER = "deploy/k8s/base/gateway";
 
     private final Config config;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -111,7 +118,7 @@ public final class Suite implements AutoCloseable {
         for (String service : SERVICES) {
             services.put(service, startService(service, ports.get(service)));
         }
-        gateway = Nginx.start(nginx, config.projectRoot().resolve("deploy/gateway"), config.workDir().resolve("gateway"),
+        gateway = Nginx.start(nginx, config.projectRoot().resolve(GATEWAY_FOLDER), config.workDir().resolve("gateway"),
                 gatewaySettings(), config.workDir().resolve("logs/gateway.log"));
         Instant deadline = Instant.now().plus(START_WITHIN);
         for (String service : SERVICES) {
@@ -345,7 +352,7 @@ public final class Suite implements AutoCloseable {
 
     /**
      * The gateway's request rate per client address (GATEWAY_RATE, requests a second) and burst
-     * (GATEWAY_BURST) in every suite started here: the production defaults of deploy/gateway. The
+     * (GATEWAY_BURST) in every suite started here: the production defaults of the gateway's README. The
      * probe keeps them (its limits probe checks that a burst beyond them is a 429) and paces its
      * calls through the gateway below the rate instead (probe's {@code Pace}).
      */
