@@ -19,7 +19,7 @@ import cn.wenming.suite.Suite;
 /**
  * The suite for the benchmark, started by the project's own launcher ({@link Suite}, as
  * {@code ./suite run} and the end-to-end tests start it): embedded PostgreSQL, the four packaged
- * services, the nginx gateway rendered from deploy/gateway. Run in source-file mode by bench/run:
+ * services, the nginx gateway rendered from deploy/k8s/base/gateway. Run in source-file mode by bench/run:
  *
  * <pre>java -cp suite-e2e/target/classes:$(cat suite-e2e/target/launcher-classpath.txt) bench/tools/BenchSuite.java WORK DOCS</pre>
  *

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The gateway: Debian's nginx, run in the foreground with the configuration rendered from
- * {@code deploy/gateway/nginx.conf.template}, the same template the cluster uses.
+ * {@code deploy/k8s/base/gateway/nginx.conf.template} ({@link Suite#GATEWAY_FOLDER}), the same file the cluster uses.
  */
 final class Nginx {
 

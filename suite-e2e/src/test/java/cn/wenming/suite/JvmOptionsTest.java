@@ -17,23 +17,23 @@ class JvmOptionsTest {
 
     @Test
     void theNativeHeapIsTrimmedOnlyByJdksThatHaveTheFlag() {
-        assertFalse(Suite.trimsNativeHeap(Runtime.Version.parse("17.0.8")));
-        assertTrue(Suite.trimsNativeHeap(Runtime.Version.parse("17.0.9")));
-        assertTrue(Suite.trimsNativeHeap(Runtime.Version.parse("17.0.15+6")));
-        assertFalse(Suite.trimsNativeHeap(Runtime.Version.parse("19.0.2")));
-        assertFalse(Suite.trimsNativeHeap(Runtime.Version.parse("21")));
-        assertTrue(Suite.trimsNativeHeap(Runtime.Version.parse("21.0.1")));
-        assertTrue(Suite.trimsNativeHeap(Runtime.Version.parse("25")));
+        assertFalse(JvmOptions.trimsNativeHeap(Runtime.Version.parse("17.0.8")));
+        assertTrue(JvmOptions.trimsNativeHeap(Runtime.Version.parse("17.0.9")));
+        assertTrue(JvmOptions.trimsNativeHeap(Runtime.Version.parse("17.0.15+6")));
+        assertFalse(JvmOptions.trimsNativeHeap(Runtime.Version.parse("19.0.2")));
+        assertFalse(JvmOptions.trimsNativeHeap(Runtime.Version.parse("21")));
+        assertTrue(JvmOptions.trimsNativeHeap(Runtime.Version.parse("21.0.1")));
+        assertTrue(JvmOptions.trimsNativeHeap(Runtime.Version.parse("25")));
     }
 
     @Test
     void everyServiceGetsASmallHeapAndTheArchiveWhereItWasMade() {
-        var flags = Suite.jvmOptions(Runtime.Version.parse("17.0.15"));
+        var flags = JvmOptions.jvmOptions(Runtime.Version.parse("17.0.15"));
         assertTrue(flags.containsAll(java.util.List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:ArchiveRelocationMode=0",
                 "-XX:TrimNativeHeapInterval=5000")), flags.toString());
         assertEquals(flags.indexOf("-XX:+UnlockExperimentalVMOptions") + 1, flags.indexOf("-XX:TrimNativeHeapInterval=5000"),
                 "unlocked right before it");
-        assertFalse(Suite.jvmOptions(Runtime.Version.parse("17.0.8")).contains("-XX:TrimNativeHeapInterval=5000"));
+        assertFalse(JvmOptions.jvmOptions(Runtime.Version.parse("17.0.8")).contains("-XX:TrimNativeHeapInterval=5000"));
     }
 
     @Test
@@ -43,15 +43,15 @@ class JvmOptionsTest {
         var jdk17 = Runtime.Version.parse("17.0.15");
         var jdk25 = Runtime.Version.parse("25.0.3");
 
-        assertEquals("-XX:ArchiveClassesAtExit=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17).flag());
-        assertEquals("-XX:AOTCacheOutput=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25).flag());
+        assertEquals("-XX:ArchiveClassesAtExit=" + app.resolve("app-cds-dynamic.jsa"), JvmOptions.classDataSharing(app, jdk17).flag());
+        assertEquals("-XX:AOTCacheOutput=" + app.resolve("app.aot"), JvmOptions.classDataSharing(app, jdk25).flag());
 
-        assertTrue(Suite.classDataSharing(app, jdk17).records(), "a first run records, and is given time to write as it stops");
+        assertTrue(JvmOptions.classDataSharing(app, jdk17).records(), "a first run records, and is given time to write as it stops");
         Files.writeString(app.resolve("app-cds-dynamic.jsa"), "archive");
         Files.writeString(app.resolve("app.aot"), "cache");
-        assertEquals("-XX:SharedArchiveFile=" + app.resolve("app-cds-dynamic.jsa"), Suite.classDataSharing(app, jdk17).flag());
-        assertEquals("-XX:AOTCache=" + app.resolve("app.aot"), Suite.classDataSharing(app, jdk25).flag());
-        assertFalse(Suite.classDataSharing(app, jdk25).records());
+        assertEquals("-XX:SharedArchiveFile=" + app.resolve("app-cds-dynamic.jsa"), JvmOptions.classDataSharing(app, jdk17).flag());
+        assertEquals("-XX:AOTCache=" + app.resolve("app.aot"), JvmOptions.classDataSharing(app, jdk25).flag());
+        assertFalse(JvmOptions.classDataSharing(app, jdk25).records());
     }
 
     @Test
@@ -61,7 +61,7 @@ class JvmOptionsTest {
         Files.createDirectories(app.resolve("lib/main"));
         Files.writeString(app.resolve("lib/main/a-library.jar"), "rebuilt");
 
-        assertEquals("-XX:AOTCacheOutput=" + archive, Suite.classDataSharing(app, Runtime.Version.parse("25")).flag());
+        assertEquals("-XX:AOTCacheOutput=" + archive, JvmOptions.classDataSharing(app, Runtime.Version.parse("25")).flag());
         assertFalse(Files.exists(archive), "the stale cache is removed before the JVM is asked to write one");
     }
 }

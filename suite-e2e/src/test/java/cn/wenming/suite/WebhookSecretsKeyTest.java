@@ -18,13 +18,13 @@ class WebhookSecretsKeyTest {
 
     @Test
     void theKeyIsMadeOnFirstUseAndKeptForLaterRuns(@TempDir Path work, @TempDir Path other) throws Exception {
-        Map<String, String> first = Suite.webhookSecretsKey(work);
+        Map<String, String> first = WebhookSecretsKey.inFolder(work);
         String keys = first.get("DISTRIBUTION_WEBHOOK_SECRETS_KEYS");
         assertTrue(keys.matches("local1:[A-Za-z0-9+/]{43}="), keys);
         assertEquals(32, Base64.getDecoder().decode(keys.substring(keys.indexOf(':') + 1)).length, "an AES-256 key");
-        assertEquals(first, Suite.webhookSecretsKey(work), "the same key next time: earlier secrets still open");
-        Path file = work.resolve(Suite.WEBHOOK_SECRETS_KEYS_FILE);
+        assertEquals(first, WebhookSecretsKey.inFolder(work), "the same key next time: earlier secrets still open");
+        Path file = work.resolve(WebhookSecretsKey.FILE);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertNotEquals(first, Suite.webhookSecretsKey(other), "another folder, another key");
+        assertNotEquals(first, WebhookSecretsKey.inFolder(other), "another folder, another key");
     }
 }

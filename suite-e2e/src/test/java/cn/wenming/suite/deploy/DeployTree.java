@@ -16,6 +16,8 @@ final class DeployTree {
 
     static final Path ROOT = findRoot();
     static final Path K8S = ROOT.resolve("deploy/k8s");
+    /** The gateway's only folder, inside the kustomize base: the local run renders it, kustomize packs it. */
+    static final Path GATEWAY = ROOT.resolve(Suite.GATEWAY_FOLDER);
     static final List<String> OVERLAYS = List.of("dev", "prod");
     /** The four services, as modules, Deployments, Services and image names. */
     static final List<String> SERVICES = Suite.SERVICES;

@@ -163,7 +163,7 @@ class DeploymentRulesTest {
                     service + ": a rollout starts a new pod before it stops an old one");
         }
         PodTemplateSpec gw = r.get(Deployment.class, "gateway").getSpec().getTemplate();
-        Matcher readTimeout = Pattern.compile("proxy_read_timeout\\s+(\\d+)s;").matcher(Files.readString(DeployTree.ROOT.resolve("deploy/gateway/nginx.conf.template")));
+        Matcher readTimeout = Pattern.compile("proxy_read_timeout\\s+(\\d+)s;").matcher(Files.readString(DeployTree.GATEWAY.resolve("nginx.conf.template")));
         assertTrue(readTimeout.find());
         assertTrue(gw.getSpec().getTerminationGracePeriodSeconds() >= preStopSleep(Rendered.container(gw, "gateway")) + Long.parseLong(readTimeout.group(1)),
                 "the gateway lets a proxied request run to proxy_read_timeout before it is killed");

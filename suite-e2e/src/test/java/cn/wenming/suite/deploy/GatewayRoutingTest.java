@@ -32,7 +32,7 @@ import io.fabric8.kubernetes.api.model.Service;
  * The gateway routes exactly the resources the services expose: every {@code /api/v1/<resource>}
  * path in a service's OpenAPI document (written by its build to
  * {@code <service>/target/openapi/openapi.json}) reaches that service through
- * {@code deploy/gateway/nginx.conf.template}, in the local run and in both overlays; every routed
+ * {@code deploy/k8s/base/gateway/nginx.conf.template}, in the local run and in both overlays; every routed
  * resource belongs to the service the gateway sends it to. Routed resources whose service has
  * no endpoint yet are reported, not failed.
  */
@@ -67,13 +67,13 @@ class GatewayRoutingTest {
 
     @Test
     void everyExposedPathReachesItsServiceAndEveryRoutedResourceBelongsToTheServiceItIsSentTo() throws IOException {
-        verifyRouting(Files.readString(DeployTree.ROOT.resolve("deploy/gateway/nginx.conf.template"), StandardCharsets.UTF_8));
+        verifyRouting(Files.readString(DeployTree.GATEWAY.resolve("nginx.conf.template"), StandardCharsets.UTF_8));
     }
 
     /** The check is not a rubber stamp: a template that sends tasks to honors-service, or drops a route, fails it. */
     @Test
     void aWrongRouteFailsTheCheck() throws IOException {
-        String template = Files.readString(DeployTree.ROOT.resolve("deploy/gateway/nginx.conf.template"), StandardCharsets.UTF_8);
+        String template = Files.readString(DeployTree.GATEWAY.resolve("nginx.conf.template"), StandardCharsets.UTF_8);
         String moved = template.replace("(?:work-plans|tasks)", "(?:work-plans)").replace("(?:honor-programs|", "(?:tasks|honor-programs|");
         AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> verifyRouting(moved));
         assertTrue(e.getMessage().contains("tasks"), e.getMessage());
@@ -169,7 +169,7 @@ class GatewayRoutingTest {
     /** The upstream variable of a service is the same in the local run and in every overlay, and names that service. */
     @Test
     void theUpstreamOfEachServiceIsThatServiceLocallyAndInTheCluster() throws IOException {
-        NginxConf conf = NginxConf.parse(Files.readString(DeployTree.ROOT.resolve("deploy/gateway/nginx.conf.template"), StandardCharsets.UTF_8));
+        NginxConf conf = NginxConf.parse(Files.readString(DeployTree.GATEWAY.resolve("nginx.conf.template"), StandardCharsets.UTF_8));
         for (String overlay : DeployTree.OVERLAYS) {
             Rendered r = Rendered.of(overlay);
             Map<String, String> settings = r.configMap("gateway-settings").getData();

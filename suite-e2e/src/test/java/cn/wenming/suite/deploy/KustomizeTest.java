@@ -63,7 +63,10 @@ class KustomizeTest {
         assertThrows(IllegalStateException.class, () -> Kustomize.strategicMerge(withList, unknownList, "test"));
     }
 
-    /** Why deploy/k8s/base/gateway holds a copy of the template: kustomize reads no file above the kustomization. */
+    /**
+     * Why the gateway's one folder is deploy/k8s/base/gateway, inside the base: kustomize reads no file
+     * above the kustomization, so a folder beside k8s/ (as deploy/gateway was) could not be packed.
+     */
     @Test
     void filesOutsideTheKustomizationAreRefusedAsByKustomize() throws IOException {
         Path gateway = Files.createDirectories(tmp.resolve("deploy/gateway"));
