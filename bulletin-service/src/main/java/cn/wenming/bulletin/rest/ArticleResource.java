@@ -29,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.bulletin.domain.Bulletin;
+import cn.wenming.bulletin.service.ArticleInput;
 import cn.wenming.bulletin.service.BulletinService;
 import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.security.Caller;
 
@@ -88,7 +90,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response add(@PathParam("id") UUID id, @NotNull @Valid ArticleInput input,
             @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
-        var a = bulletins.addArticle(id, ifMatch, input, caller.name());
+        var a = bulletins.addArticle(id, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name());
         return Response.created(URI.create("/api/v1/bulletins/" + id + "/articles/" + a.id))
                 .tag(ETags.of(a.bulletin.version)).entity(ArticleView.of(a)).build();
     }
@@ -105,7 +107,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @PathParam("articleId") UUID articleId, @NotNull @Valid ArticleInput input,
             @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
-        var a = bulletins.updateArticle(id, articleId, ifMatch, input, caller.name());
+        var a = bulletins.updateArticle(id, articleId, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name());
         return Response.ok(ArticleView.of(a)).tag(ETags.of(a.bulletin.version)).build();
     }
 
@@ -120,7 +122,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response delete(@PathParam("id") UUID id, @PathParam("articleId") UUID articleId,
             @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
-        return BulletinResource.ok(bulletins.deleteArticle(id, articleId, ifMatch, caller.name()));
+        return BulletinResource.ok(bulletins.deleteArticle(id, articleId, ExpectedVersion.ofIfMatch(ifMatch), caller.name()));
     }
 
     @PUT
@@ -136,7 +138,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response reorder(@PathParam("id") UUID id, @NotNull @Valid OrderInput input,
             @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
-        return BulletinResource.ok(bulletins.reorderArticles(id, ifMatch, input.articleIds(), caller.name()));
+        return BulletinResource.ok(bulletins.reorderArticles(id, ExpectedVersion.ofIfMatch(ifMatch), input.articleIds(), caller.name()));
     }
 
     private Bulletin visible(UUID id) {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.wenming.bulletin.service.SeriesInput;
 import cn.wenming.bulletin.service.SeriesService;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;

@@ -18,10 +18,6 @@ import cn.wenming.bulletin.domain.DistributionPart;
 import cn.wenming.bulletin.domain.SeriesKind;
 import cn.wenming.bulletin.parse.BulletinText;
 import cn.wenming.bulletin.parse.ParsedBulletin;
-import cn.wenming.bulletin.rest.ArticleInput;
-import cn.wenming.bulletin.rest.BulletinInput;
-import cn.wenming.bulletin.rest.HistoricalInput;
-import cn.wenming.bulletin.rest.SeriesInput;
 import cn.wenming.common.problem.ProblemException;
 
 /**

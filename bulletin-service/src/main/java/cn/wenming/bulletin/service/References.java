@@ -65,23 +65,22 @@ public class References {
     }
 
     /**
-     * The names of the members of the issue's lists, per part in list order, without repeats; empty
-     * when the issue names no list, or when distribution-service cannot answer now (the caller then
-     * keeps the names it has).
+     * The names of the members of an issue's {@code lists}, per part in list order, without repeats;
+     * empty when the issue names no list, or when distribution-service cannot answer now (the caller
+     * then keeps the names it has). A remote call: never made inside a transaction.
      */
-    public Optional<Map<DistributionPart, List<String>>> listedNames(Bulletin b) {
-        if (b.distributionLists.values().stream().allMatch(List::isEmpty)) {
+    public Optional<Map<DistributionPart, List<String>>> listedNames(UUID bulletinId, Map<DistributionPart, List<UUID>> lists) {
+        if (lists.values().stream().allMatch(List::isEmpty)) {
             return Optional.empty();
         }
         Map<DistributionPart, List<String>> names = new EnumMap<>(DistributionPart.class);
         try {
             // every list of the issue in one call, whatever their number and size
-            Map<UUID, DistributionListMembers> lists = peers.distributionLists(
-                    b.distributionLists.values().stream().flatMap(List::stream).toList());
+            Map<UUID, DistributionListMembers> found = peers.distributionLists(lists.values().stream().flatMap(List::stream).toList());
             for (DistributionPart part : DistributionPart.values()) {
                 Set<String> partNames = new LinkedHashSet<>();
-                for (UUID listId : b.distributionLists.getOrDefault(part, List.of())) {
-                    DistributionListMembers list = lists.get(listId);
+                for (UUID listId : lists.getOrDefault(part, List.of())) {
+                    DistributionListMembers list = found.get(listId);
                     if (list != null) {
                         list.members().forEach(m -> partNames.add(m.name()));
                     }
@@ -93,7 +92,7 @@ public class References {
             return Optional.of(names);
         } catch (PeerCall.Unavailable | TimeoutException | CircuitBreakerOpenException e) {
             LOG.warnf("bulletin %s: distribution-service did not answer (%s); the 报/送/发 names stored with the issue are kept",
-                    b.id, e.getMessage());
+                    bulletinId, e.getMessage());
             return Optional.empty();
         }
     }

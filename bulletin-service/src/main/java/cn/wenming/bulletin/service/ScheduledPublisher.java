@@ -20,7 +20,7 @@ public class ScheduledPublisher {
     private static final Logger LOG = Logger.getLogger(ScheduledPublisher.class);
 
     @Inject
-    BulletinService bulletins;
+    Publication publication;
 
     @Inject
     BulletinConfig config;
@@ -28,9 +28,9 @@ public class ScheduledPublisher {
     @Scheduled(identity = "publish-due", every = "${bulletin.scheduler.every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDue() {
-        for (UUID id : bulletins.due(100)) {
+        for (UUID id : publication.due(100)) {
             try {
-                if (bulletins.publishIfDue(id)) {
+                if (publication.publishIfDue(id)) {
                     LOG.infof("scheduled issue %s published", id);
                 }
             } catch (RuntimeException e) {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.wenming.bulletin.domain.BulletinSeries;
 import cn.wenming.bulletin.domain.SeriesKind;
-import cn.wenming.bulletin.rest.SeriesInput;
 import cn.wenming.common.seed.Seed;
 import io.quarkus.runtime.StartupEvent;
 

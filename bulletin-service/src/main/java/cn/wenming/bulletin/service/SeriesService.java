@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import cn.wenming.bulletin.domain.BulletinSeries;
-import cn.wenming.bulletin.rest.SeriesInput;
 import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.page.PageRequest;

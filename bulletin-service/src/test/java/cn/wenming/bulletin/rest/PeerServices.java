@@ -24,7 +24,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * The other three services as bulletin-service sees them, on one real local HTTP server: tasks and
  * honors that exist or not, distribution lists with members, and a dispatch endpoint that keeps
  * every request it gets, answers 503 while told to, and treats a repeated Idempotency-Key as a
- * replay (as distribution-service does). The end-to-end tests in suite-e2e use the real services.
+ * replay (as distribution-service does); a read of lists can be made to wait for something a test does. The end-to-end tests in suite-e2e use the real services.
  */
 public class PeerServices implements QuarkusTestResourceLifecycleManager {
 
@@ -43,6 +43,11 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger DISPATCH_FAILURES = new AtomicInteger();
     /** While set, every lookup answers 503 (the service is in trouble). */
     static volatile boolean down;
+    /**
+     * Run once, when a list with this id is first asked for, before the answer: what happens elsewhere
+     * while bulletin-service waits for distribution-service (a slow answer, without a sleep).
+     */
+    static final Map<UUID, Runnable> WHILE_LISTS_READ = new ConcurrentHashMap<>();
 
     private HttpServer server;
 
@@ -90,9 +95,10 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String query = x.getRequestURI().getRawQuery();
-        List<String> items = query == null ? List.of() : Arrays.stream(query.split("&"))
-                .filter(p -> p.startsWith("id=")).map(p -> uuidOrNull(p.substring(3))).filter(Objects::nonNull)
-                .map(LISTS::get).filter(Objects::nonNull).toList();
+        List<UUID> ids = query == null ? List.of() : Arrays.stream(query.split("&"))
+                .filter(p -> p.startsWith("id=")).map(p -> uuidOrNull(p.substring(3))).filter(Objects::nonNull).toList();
+        ids.stream().map(WHILE_LISTS_READ::remove).filter(Objects::nonNull).forEach(Runnable::run);
+        List<String> items = ids.stream().map(LISTS::get).filter(Objects::nonNull).toList();
         answer(x, 200, "{\"items\":[" + String.join(",", items) + "]}");
     }
 

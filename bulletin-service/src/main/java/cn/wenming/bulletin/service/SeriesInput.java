@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.rest;
+package cn.wenming.bulletin.service;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

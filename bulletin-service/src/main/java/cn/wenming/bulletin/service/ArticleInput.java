@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.rest;
+package cn.wenming.bulletin.service;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package cn.wenming.bulletin.rest;
+package cn.wenming.bulletin.service;
 
 import java.time.LocalDate;
 import java.util.List;

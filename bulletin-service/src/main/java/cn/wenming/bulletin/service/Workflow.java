@@ -1,0 +1,87 @@
+package cn.wenming.bulletin.service;
+
+import static jakarta.transaction.Transactional.TxType.REQUIRED;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import cn.wenming.bulletin.domain.Bulletin;
+import cn.wenming.bulletin.domain.BulletinStatus;
+import cn.wenming.bulletin.domain.Revision;
+import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.version.ExpectedVersion;
+
+/**
+ * The workflow's transitions but publication ({@link Publication}): submit, approve with four eyes,
+ * return to the editor, recall. Each is one transaction with its revision.
+ */
+@ApplicationScoped
+@Transactional(REQUIRED)
+public class Workflow {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Revisions revisions;
+
+    @Inject
+    References references;
+
+    public Bulletin submit(UUID id, ExpectedVersion expected, String actor) {
+        Bulletin b = Issues.current(id, expected);
+        if (b.status == BulletinStatus.DRAFT && b.articles.isEmpty()) {
+            throw ProblemException.invalid("articles", "至少要有一篇文章才能送审 (an issue needs an article to be submitted)");
+        }
+        if (b.status == BulletinStatus.DRAFT) {
+            references.requireExisting(b);
+        }
+        transition(b, BulletinStatus.SUBMITTED, actor, "submit", null);
+        b.submittedBy = actor;
+        return Issues.loaded(b);
+    }
+
+    /** Four eyes: the reviewer who approves must not be the editor who submitted. */
+    public Bulletin approve(UUID id, ExpectedVersion expected, String actor) {
+        Bulletin b = Issues.current(id, expected);
+        if (b.status == BulletinStatus.SUBMITTED && actor.equals(b.submittedBy)) {
+            throw ProblemException.forbidden("审核人不能核准自己送审的稿件 (four eyes: you submitted this issue, another reviewer must approve it)");
+        }
+        transition(b, BulletinStatus.APPROVED, actor, "approve", null);
+        b.approvedBy = actor;
+        return Issues.loaded(b);
+    }
+
+    public Bulletin returnToEditor(UUID id, ExpectedVersion expected, String reason, String actor) {
+        Bulletin b = Issues.current(id, expected);
+        transition(b, BulletinStatus.DRAFT, actor, "return", reason);
+        b.submittedBy = null;
+        return Issues.loaded(b);
+    }
+
+    public Bulletin recall(UUID id, ExpectedVersion expected, String reason, String actor) {
+        Bulletin b = Issues.current(id, expected);
+        transition(b, BulletinStatus.RECALLED, actor, "recall", reason);
+        return Issues.loaded(b);
+    }
+
+    private void transition(Bulletin b, BulletinStatus target, String actor, String action, String reason) {
+        BulletinStatus from = b.status;
+        b.moveTo(target);
+        List<Revision.FieldChange> changes = new ArrayList<>();
+        changes.add(new Revision.FieldChange("status", from.name(), target.name()));
+        if (reason != null) {
+            changes.add(new Revision.FieldChange("statusReason", b.statusReason, reason));
+            b.statusReason = reason;
+        }
+        b.updatedAt = Instant.now(clock);
+        revisions.record(b.id, actor, action, changes);
+    }
+}
