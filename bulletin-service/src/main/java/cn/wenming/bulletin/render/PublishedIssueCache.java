@@ -48,8 +48,9 @@ import io.quarkus.scheduler.Scheduled;
  * issue's current version and status, so a recalled or changed issue's stored answer is never used.
  *
  * <p>The resources tell the cache what they answer ({@link #keep}) and what they recalled ({@link #forget});
- * the services never call it, so {@code service} does not know this package and the arrows point
- * {@code rest → render → service/domain} only. What another replica changes reaches the cache through the sweep.
+ * the services never call it, so {@code service} does not know this package (no event is needed: every change
+ * the cache must hear of here is a recall answered by a resource) and the arrows point {@code rest → render →
+ * domain} only. What another replica changes reaches the cache through the sweep.
  * The JSON itself is the resource's answer ({@code BulletinView}): the cache keeps bytes, not a shape of its own.
  */
 @ApplicationScoped
