@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.idempotency.Idempotency;
 
-/** Answers of writes: the entity with its version as ETag, or an Idempotency-Key's stored answer. */
+/** Answers of writes: the entity with its version as ETag, or the answer an idempotent service method returns (and stores for its key). */
 final class Answers {
 
     private Answers() {

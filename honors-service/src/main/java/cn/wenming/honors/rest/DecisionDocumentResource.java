@@ -32,19 +32,21 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.security.Caller;
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.Params;
 import cn.wenming.honors.domain.DecisionDocument;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
+import cn.wenming.honors.service.DecisionDocumentInput;
 import cn.wenming.honors.service.DecisionDocumentService;
-import cn.wenming.common.idempotency.Idempotency;
-import cn.wenming.common.security.Caller;
 
 @Path("/api/v1/decision-documents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -107,10 +109,8 @@ public class DecisionDocumentResource {
     @APIResponse(responseCode = "409", description = "The document number is taken, or the Idempotency-Key was used for another request")
     public Response create(@NotNull @Valid DecisionDocumentInput input,
             @HeaderParam("Idempotency-Key") @Parameter(description = Examples.IDEMPOTENCY) String key) {
-        return Answers.of(idempotency.once(key, caller.name(), "create-document", input, () -> {
-            DecisionDocument d = documents.create(input, caller.name());
-            return Answers.created(idempotency, "/api/v1/decision-documents/" + d.id, view(d), d.version);
-        }));
+        return Answers.of(documents.create(new DecisionDocumentService.CreateDocument(input, caller.name(), key),
+                d -> Answers.created(idempotency, "/api/v1/decision-documents/" + d.id, view(d), d.version)));
     }
 
     @PUT
@@ -126,7 +126,7 @@ public class DecisionDocumentResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid DecisionDocumentInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(documents.update(id, ifMatch, input, caller.name()));
+        return ok(documents.update(id, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name()));
     }
 
     @POST
@@ -144,7 +144,7 @@ public class DecisionDocumentResource {
     @APIResponse(responseCode = "412", description = "If-Match (the document's ETag) is stale")
     public Response attach(@PathParam("id") UUID id, @NotNull @Valid HonorIdsInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(documents.attach(id, ifMatch, input.honorIds(), caller.name()));
+        return ok(documents.attach(id, ExpectedVersion.ofIfMatch(ifMatch), input.honorIds(), caller.name()));
     }
 
     @POST
@@ -160,7 +160,7 @@ public class DecisionDocumentResource {
     @APIResponse(responseCode = "412", description = "If-Match (the document's ETag) is stale")
     public Response publicize(@PathParam("id") UUID id, @NotNull @Valid PublicityInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        List<Honor> moved = documents.publicize(id, ifMatch, input.startDate(), input.endDate(), caller.name());
+        List<Honor> moved = documents.publicize(id, ExpectedVersion.ofIfMatch(ifMatch), input.startDate(), input.endDate(), caller.name());
         return result(id, moved);
     }
 
@@ -177,16 +177,20 @@ public class DecisionDocumentResource {
     public Response confer(@PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch,
             @HeaderParam("Idempotency-Key") @Parameter(description = Examples.IDEMPOTENCY) String key) {
-        return Answers.of(idempotency.once(key, caller.name(), "confer-document:" + id, "", () -> {
-            List<Honor> moved = documents.confer(id, ifMatch, caller.name());
+        var conferral = new DecisionDocumentService.ConferDocument(id, ExpectedVersion.ofIfMatch(ifMatch), caller.name(), key);
+        return Answers.of(documents.confer(conferral, moved -> {
             DecisionDocument d = documents.find(id).orElseThrow();
-            return Answers.current(idempotency, new ConferralResult(view(d), moved.stream().map(h -> h.id).toList()), d.version);
+            return Answers.current(idempotency, conferralResult(d, moved), d.version);
         }));
     }
 
     private Response result(UUID id, List<Honor> moved) {
         DecisionDocument d = documents.find(id).orElseThrow();
-        return Answers.ok(new ConferralResult(view(d), moved.stream().map(h -> h.id).toList()), d.version);
+        return Answers.ok(conferralResult(d, moved), d.version);
+    }
+
+    private ConferralResult conferralResult(DecisionDocument d, List<Honor> moved) {
+        return new ConferralResult(view(d), moved.stream().map(h -> h.id).toList());
     }
 
     private DecisionDocumentView view(DecisionDocument d) {

@@ -36,6 +36,7 @@ import cn.wenming.common.security.Roles;
 import cn.wenming.common.web.ETags;
 import cn.wenming.common.web.Params;
 import cn.wenming.honors.domain.RecipientKind;
+import cn.wenming.honors.service.HonorProgramInput;
 import cn.wenming.honors.service.HonorProgramService;
 
 @Path("/api/v1/honor-programs")

@@ -33,18 +33,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.common.audit.AuditedRead;
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.page.Sort;
 import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.security.Caller;
 import cn.wenming.common.security.Roles;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.Params;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
+import cn.wenming.honors.service.ConferInput;
+import cn.wenming.honors.service.HonorInput;
 import cn.wenming.honors.service.HonorService;
-import cn.wenming.common.idempotency.Idempotency;
-import cn.wenming.common.security.Caller;
+import cn.wenming.honors.service.NominationService;
 
 @Path("/api/v1/honors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +60,9 @@ public class HonorResource {
 
     @Inject
     HonorService honors;
+
+    @Inject
+    NominationService nominations;
 
     @Inject
     Idempotency idempotency;
@@ -127,10 +134,8 @@ public class HonorResource {
     @APIResponse(responseCode = "409", description = "The recipient already holds or is nominated for the program's session or year, or the Idempotency-Key was used for another request")
     public Response nominate(@NotNull @Valid HonorInput input,
             @HeaderParam("Idempotency-Key") @Parameter(description = Examples.IDEMPOTENCY) String key) {
-        return Answers.of(idempotency.once(key, caller.name(), "nominate", input, () -> {
-            Honor h = honors.nominate(input, caller.name());
-            return Answers.created(idempotency, "/api/v1/honors/" + h.id, view(h), h.version);
-        }));
+        return Answers.of(nominations.nominate(new NominationService.Nominate(input, caller.name(), key),
+                h -> Answers.created(idempotency, "/api/v1/honors/" + h.id, view(h), h.version)));
     }
 
     @PUT
@@ -146,7 +151,7 @@ public class HonorResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid HonorInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(honors.update(id, ifMatch, input, caller.name()));
+        return ok(nominations.update(id, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name()));
     }
 
     @POST
@@ -163,7 +168,7 @@ public class HonorResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response publicize(@PathParam("id") UUID id, @NotNull @Valid PublicityInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(honors.publicize(id, ifMatch, input.startDate(), input.endDate(), caller.name()));
+        return ok(honors.publicize(id, ExpectedVersion.ofIfMatch(ifMatch), input.startDate(), input.endDate(), caller.name()));
     }
 
     @POST
@@ -180,7 +185,7 @@ public class HonorResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(honors.withdraw(id, ifMatch, input.reason(), caller.name()));
+        return ok(honors.withdraw(id, ExpectedVersion.ofIfMatch(ifMatch), input.reason(), caller.name()));
     }
 
     @POST
@@ -200,11 +205,8 @@ public class HonorResource {
     public Response confer(@PathParam("id") UUID id, @Valid ConferInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch,
             @HeaderParam("Idempotency-Key") @Parameter(description = Examples.IDEMPOTENCY) String key) {
-        UUID document = input == null ? null : input.decisionDocumentId();
-        return Answers.of(idempotency.once(key, caller.name(), "confer:" + id, input == null ? "" : input, () -> {
-            Honor h = honors.confer(id, ifMatch, document, caller.name());
-            return Answers.current(idempotency, view(h), h.version);
-        }));
+        return Answers.of(honors.confer(new HonorService.Confer(id, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name(), key),
+                h -> Answers.current(idempotency, view(h), h.version)));
     }
 
     @POST
@@ -220,7 +222,7 @@ public class HonorResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response revoke(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(honors.revoke(id, ifMatch, input.reason(), caller.name()));
+        return ok(honors.revoke(id, ExpectedVersion.ofIfMatch(ifMatch), input.reason(), caller.name()));
     }
 
     @POST
@@ -239,7 +241,7 @@ public class HonorResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response review(@PathParam("id") UUID id, @NotNull @Valid ReviewInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        return ok(honors.review(id, ifMatch, input.outcome(), input.note(), caller.name()));
+        return ok(honors.review(id, ExpectedVersion.ofIfMatch(ifMatch), input.outcome(), input.note(), caller.name()));
     }
 
     private HonorView view(Honor h) {

@@ -26,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.common.audit.AuditedRead;
-import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.security.Roles;
-import cn.wenming.honors.service.HonorService;
 import cn.wenming.common.idempotency.Idempotency;
+import cn.wenming.common.problem.ProblemException;
 import cn.wenming.common.security.Caller;
+import cn.wenming.common.security.Roles;
+import cn.wenming.common.version.ExpectedVersion;
+import cn.wenming.honors.service.HonorService;
+import cn.wenming.honors.service.ObjectionInput;
 import cn.wenming.honors.service.ObjectionService;
 
 @Path("/api/v1/honors/{id}/objections")
@@ -89,11 +91,9 @@ public class ObjectionResource {
     public Response record(@PathParam("id") UUID id, @NotNull @Valid ObjectionInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch,
             @HeaderParam("Idempotency-Key") @Parameter(description = Examples.IDEMPOTENCY) String key) {
-        return Answers.of(idempotency.once(key, caller.name(), "objection:" + id, input, () -> {
-            var outcome = objections.record(id, ifMatch, input, caller.name());
-            return Answers.created(idempotency, "/api/v1/honors/" + id + "/objections/" + outcome.objection().id,
-                    ObjectionView.of(outcome.objection()), outcome.honor().version);
-        }));
+        var objection = new ObjectionService.RecordObjection(id, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name(), key);
+        return Answers.of(objections.record(objection, outcome -> Answers.created(idempotency,
+                "/api/v1/honors/" + id + "/objections/" + outcome.objection().id, ObjectionView.of(outcome.objection()), outcome.honor().version)));
     }
 
     @POST
@@ -111,7 +111,7 @@ public class ObjectionResource {
     @APIResponse(responseCode = "412", description = "If-Match (the honor's ETag) is stale")
     public Response resolve(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId, @NotNull @Valid ResolutionInput input,
             @HeaderParam("If-Match") @Parameter(description = Examples.IF_MATCH) String ifMatch) {
-        var outcome = objections.resolve(id, objectionId, ifMatch, input.resolution(), input.note(), caller.name());
+        var outcome = objections.resolve(id, objectionId, ExpectedVersion.ofIfMatch(ifMatch), input.resolution(), input.note(), caller.name());
         return Answers.ok(ObjectionView.of(outcome.objection()), outcome.honor().version);
     }
 }

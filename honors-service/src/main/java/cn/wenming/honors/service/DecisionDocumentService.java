@@ -26,16 +26,16 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
 
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
 import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.web.ETags;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.honors.domain.DecisionDocument;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.HonorStatus;
-import cn.wenming.honors.rest.DecisionDocumentInput;
 
 /**
  * Decision documents, and what they do to many honors at once: name them, publicize all those
@@ -59,6 +59,17 @@ public class DecisionDocumentService {
 
     @Inject
     HonorHistory history;
+
+    @Inject
+    Idempotency idempotency;
+
+    /** A document to record as asked for: what it says, who asks, the Idempotency-Key if any. */
+    public record CreateDocument(DecisionDocumentInput input, String actor, String idempotencyKey) {
+    }
+
+    /** A conferral of all a document's honors as asked for: the document at the version expected, who asks, the Idempotency-Key if any. */
+    public record ConferDocument(UUID documentId, ExpectedVersion expected, String actor, String idempotencyKey) {
+    }
 
     // ---- reads -------------------------------------------------------------------------------
 
@@ -98,6 +109,16 @@ public class DecisionDocumentService {
 
     // ---- writes ------------------------------------------------------------------------------
 
+    /**
+     * Records a document once per Idempotency-Key (a retry gets the first answer, nothing is done
+     * again); {@code answer} is what the caller answers with the new document. The transaction is
+     * this method's, and the key's record is written in it.
+     */
+    @Transactional(REQUIRED)
+    public Idempotency.Answer create(CreateDocument c, Function<DecisionDocument, Idempotency.Answer> answer) {
+        return idempotency.once(c.idempotencyKey(), c.actor(), "create-document", c.input(), () -> answer.apply(create(c.input(), c.actor())));
+    }
+
     public DecisionDocument create(DecisionDocumentInput in, String actor) {
         DecisionDocument d = new DecisionDocument();
         d.id = UUID.randomUUID();
@@ -110,8 +131,8 @@ public class DecisionDocumentService {
     }
 
     /** Corrects a document, until it has conferred an honor: from then on it is on record. */
-    public DecisionDocument update(UUID id, String ifMatch, DecisionDocumentInput in, String actor) {
-        DecisionDocument d = locked(id, ifMatch);
+    public DecisionDocument update(UUID id, ExpectedVersion expected, DecisionDocumentInput in, String actor) {
+        DecisionDocument d = locked(id, expected);
         if (Honor.count("decisionDocument = ?1 and status in ?2", d, List.of(HonorStatus.CONFERRED, HonorStatus.REVOKED)) > 0) {
             throw ProblemException.conflict("已依据此文件授予荣誉，文件已存档，不能修改 (the document has conferred honors: it is on record and cannot change)");
         }
@@ -125,8 +146,8 @@ public class DecisionDocumentService {
     }
 
     /** Names honors not yet conferred in the document (an honor named by another moves to this one). */
-    public DecisionDocument attach(UUID id, String ifMatch, List<UUID> honorIds, String actor) {
-        DecisionDocument d = locked(id, ifMatch);
+    public DecisionDocument attach(UUID id, ExpectedVersion expected, List<UUID> honorIds, String actor) {
+        DecisionDocument d = locked(id, expected);
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < honorIds.size(); i++) {
             if (!seen.add(honorIds.get(i))) {
@@ -157,8 +178,8 @@ public class DecisionDocumentService {
     }
 
     /** Publicizes every honor of the document still NOMINATED, with one window. */
-    public List<Honor> publicize(UUID id, String ifMatch, LocalDate start, LocalDate end, String actor) {
-        DecisionDocument d = locked(id, ifMatch);
+    public List<Honor> publicize(UUID id, ExpectedVersion expected, LocalDate start, LocalDate end, String actor) {
+        DecisionDocument d = locked(id, expected);
         HonorRules.check(HonorRules.windowViolations(start, end));
         List<Honor> nominated = lockHonors("decisionDocument = ?1 and status = ?2", d, HonorStatus.NOMINATED);
         if (nominated.isEmpty()) {
@@ -173,10 +194,18 @@ public class DecisionDocumentService {
     /**
      * Confers every honor of the document not yet conferred, withdrawn or revoked, all at once or
      * none: each must be PUBLICIZING, past its window, without unresolved objections, and the
-     * document dated after its window.
+     * document dated after its window. Once per Idempotency-Key (a retry gets the first answer,
+     * nothing is done again); {@code answer} is what the caller answers with the honors conferred.
+     * The transaction is this method's, and the key's record is written in it.
      */
-    public List<Honor> confer(UUID id, String ifMatch, String actor) {
-        DecisionDocument d = locked(id, ifMatch);
+    @Transactional(REQUIRED)
+    public Idempotency.Answer confer(ConferDocument c, Function<List<Honor>, Idempotency.Answer> answer) {
+        return idempotency.once(c.idempotencyKey(), c.actor(), "confer-document:" + c.documentId(), "",
+                () -> answer.apply(confer(c.documentId(), c.expected(), c.actor())));
+    }
+
+    private List<Honor> confer(UUID id, ExpectedVersion expected, String actor) {
+        DecisionDocument d = locked(id, expected);
         List<Honor> pending = lockHonors("decisionDocument = ?1 and status in ?2", d,
                 List.of(HonorStatus.NOMINATED, HonorStatus.PUBLICIZING));
         if (pending.isEmpty()) {
@@ -201,12 +230,12 @@ public class DecisionDocumentService {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    private DecisionDocument locked(UUID id, String ifMatch) {
+    private DecisionDocument locked(UUID id, ExpectedVersion expected) {
         DecisionDocument d = DecisionDocument.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             throw ProblemException.notFound("决定文件 (decision document)", id);
         }
-        ETags.check(ifMatch, d.version);
+        expected.check(d.version);
         return d;
     }
 

@@ -27,7 +27,6 @@ import cn.wenming.common.problem.ProblemType;
 import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.RecipientKind;
-import cn.wenming.honors.rest.HonorProgramInput;
 
 /**
  * The rules of honor programs: names are unique, categories are distinct, and only a unit title

@@ -20,7 +20,6 @@ import cn.wenming.common.web.OfficeTime;
 import cn.wenming.honors.domain.District;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
-import cn.wenming.honors.rest.HonorRollSummary;
 
 /**
  * The public honor roll: CONFERRED honors (so never a nominated, publicized, withdrawn or revoked

@@ -18,7 +18,6 @@ import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.HonorStatus;
 import cn.wenming.honors.domain.PeriodKind;
 import cn.wenming.honors.domain.RecipientKind;
-import cn.wenming.honors.rest.HonorInput;
 
 /**
  * The rules of an honor that need no database: what a nomination must say for its program, the

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,39 +18,37 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Hibernate;
 
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.ListQuery;
 import cn.wenming.common.page.PageRequest;
-import cn.wenming.common.persistence.Constraints;
 import cn.wenming.common.problem.ProblemException;
-import cn.wenming.common.web.ETags;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.common.web.OfficeTime;
 import cn.wenming.honors.domain.DecisionDocument;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorEvent;
 import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.HonorStatus;
-import cn.wenming.honors.domain.PeriodKind;
-import cn.wenming.honors.domain.RecipientKind;
 import cn.wenming.honors.domain.ReviewOutcome;
-import cn.wenming.honors.rest.HonorInput;
 
 /**
- * The lifecycle of an honor: nomination and its edits, publicity, withdrawal, conferral by a
- * decision document, revocation and the review (复查) of unit titles. Every transition locks the
- * honor's row, so a conferral and an objection (or two conferrals) never cross; every step is
- * written to the honor's history.
+ * The lifecycle of an honor once nominated ({@link NominationService}): publicity, withdrawal,
+ * conferral by a decision document, revocation and the review (复查) of unit titles. Every
+ * transition locks the honor's row, so a conferral and an objection (or two conferrals) never
+ * cross; every step is written to the honor's history.
  */
 @ApplicationScoped
 @Transactional(REQUIRED)
 public class HonorService {
-
-    static final String RECIPIENT_ONCE = "honor_recipient_once";
 
     @Inject
     Clock clock;
 
     @Inject
     HonorHistory history;
+
+    @Inject
+    Idempotency idempotency;
 
     // ---- reads -------------------------------------------------------------------------------
 
@@ -79,44 +78,10 @@ public class HonorService {
         return OfficeTime.today(clock);
     }
 
-    // ---- nomination --------------------------------------------------------------------------
-
-    public Honor nominate(HonorInput in, String actor) {
-        HonorProgram program = program(in.programId());
-        HonorRules.check(HonorRules.violations(in, program));
-        Honor h = new Honor();
-        h.id = UUID.randomUUID();
-        h.status = HonorStatus.NOMINATED;
-        h.createdBy = actor;
-        h.createdAt = Instant.now(clock);
-        h.updatedAt = h.createdAt;
-        DecisionDocument d = document(in.decisionDocumentId(), program);
-        guardDuplicate(in, program, h.id);
-        apply(h, in, program, d);
-        Constraints.flushOrConflict(h::persistAndFlush, RECIPIENT_ONCE, () -> duplicate(h));
-        history.record(h, actor, "nominate", null, null);
-        return loaded(h);
-    }
-
-    /** Replaces what the nomination says; only while NOMINATED. */
-    public Honor update(UUID id, String ifMatch, HonorInput in, String actor) {
-        Honor h = locked(id, ifMatch);
-        h.require(HonorStatus.NOMINATED, "只有提名中的荣誉可以修改 (only a NOMINATED honor can be edited)");
-        HonorProgram program = program(in.programId());
-        HonorRules.check(HonorRules.violations(in, program));
-        DecisionDocument d = document(in.decisionDocumentId(), program);
-        guardDuplicate(in, program, h.id);
-        apply(h, in, program, d);
-        h.updatedAt = Instant.now(clock);
-        Constraints.flushOrConflict(() -> Honor.flush(), RECIPIENT_ONCE, () -> duplicate(h));
-        history.record(h, actor, "update", HonorStatus.NOMINATED, null);
-        return loaded(h);
-    }
-
     // ---- transitions -------------------------------------------------------------------------
 
-    public Honor publicize(UUID id, String ifMatch, LocalDate start, LocalDate end, String actor) {
-        Honor h = locked(id, ifMatch);
+    public Honor publicize(UUID id, ExpectedVersion expected, LocalDate start, LocalDate end, String actor) {
+        Honor h = locked(id, expected);
         h.requireCanBecome(HonorStatus.PUBLICIZING);
         HonorRules.check(HonorRules.windowViolations(start, end));
         publicize(h, start, end, actor);
@@ -133,8 +98,8 @@ public class HonorService {
         history.record(h, actor, "publicize", from, start + " 至 " + end);
     }
 
-    public Honor withdraw(UUID id, String ifMatch, String reason, String actor) {
-        Honor h = locked(id, ifMatch);
+    public Honor withdraw(UUID id, ExpectedVersion expected, String reason, String actor) {
+        Honor h = locked(id, expected);
         withdraw(h, reason, actor);
         return loaded(h);
     }
@@ -148,9 +113,25 @@ public class HonorService {
         history.record(h, actor, "withdraw", from, h.withdrawalReason);
     }
 
+    /** A conferral of one honor as asked for: its input is absent when the request had no body. */
+    public record Confer(UUID honorId, ExpectedVersion expected, ConferInput input, String actor, String idempotencyKey) {
+    }
+
+    /**
+     * Confers one honor once per Idempotency-Key (a retry gets the first answer, nothing is done
+     * again); {@code answer} is what the caller answers with the conferred honor. The transaction is
+     * this method's, and the key's record is written in it.
+     */
+    @Transactional(REQUIRED)
+    public Idempotency.Answer confer(Confer c, Function<Honor, Idempotency.Answer> answer) {
+        UUID document = c.input() == null ? null : c.input().decisionDocumentId();
+        return idempotency.once(c.idempotencyKey(), c.actor(), "confer:" + c.honorId(), c.input() == null ? "" : c.input(),
+                () -> answer.apply(confer(c.honorId(), c.expected(), document, c.actor())));
+    }
+
     /** Confers one honor by a decision document: the given one, or the one the honor names. */
-    public Honor confer(UUID id, String ifMatch, UUID documentId, String actor) {
-        Honor h = locked(id, ifMatch);
+    private Honor confer(UUID id, ExpectedVersion expected, UUID documentId, String actor) {
+        Honor h = locked(id, expected);
         UUID wanted = documentId != null ? documentId : h.decisionDocument == null ? null : h.decisionDocument.id;
         if (wanted == null) {
             h.requireCanBecome(HonorStatus.CONFERRED);
@@ -176,8 +157,8 @@ public class HonorService {
     }
 
     /** CONFERRED → REVOKED with a reason; the honor stays on record and leaves the roll. */
-    public Honor revoke(UUID id, String ifMatch, String reason, String actor) {
-        Honor h = locked(id, ifMatch);
+    public Honor revoke(UUID id, ExpectedVersion expected, String reason, String actor) {
+        Honor h = locked(id, expected);
         h.moveTo(HonorStatus.REVOKED);
         h.revocationReason = reason.strip();
         h.updatedAt = Instant.now(clock);
@@ -189,8 +170,8 @@ public class HonorService {
      * The review (复查) of a unit title still held: RENEWED holds it for another term counted from
      * the end of the current one; LAPSED ends it today, so it leaves the roll.
      */
-    public Honor review(UUID id, String ifMatch, ReviewOutcome outcome, String note, String actor) {
-        Honor h = locked(id, ifMatch);
+    public Honor review(UUID id, ExpectedVersion expected, ReviewOutcome outcome, String note, String actor) {
+        Honor h = locked(id, expected);
         h.require(HonorStatus.CONFERRED, "只有已授予的称号可以复查 (only a CONFERRED title can be reviewed)");
         if (h.expiresOn == null) {
             throw ProblemException.conflict("此荣誉不设期限，无需复查 (" + h.program.name
@@ -211,13 +192,13 @@ public class HonorService {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    /** The honor, locked for this transaction, at the version {@code ifMatch} names (412 otherwise). */
-    Honor locked(UUID id, String ifMatch) {
+    /** The honor, locked for this transaction, at the version {@code expected} names (412 otherwise). */
+    Honor locked(UUID id, ExpectedVersion expected) {
         Honor h = Honor.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (h == null) {
             throw ProblemException.notFound("荣誉 (honor)", id);
         }
-        ETags.check(ifMatch, h.version);
+        expected.check(h.version);
         return h;
     }
 
@@ -227,11 +208,6 @@ public class HonorService {
         Hibernate.initialize(h.program);
         Hibernate.initialize(h.decisionDocument);
         return h;
-    }
-
-    static HonorProgram program(UUID id) {
-        return HonorProgram.<HonorProgram>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.invalid("programId", "没有这个表彰项目 (no such honor program)"));
     }
 
     /** The document, which must name honors of {@code program} (or of any); null for none. */
@@ -252,52 +228,5 @@ public class HonorService {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private static void apply(Honor h, HonorInput in, HonorProgram program, DecisionDocument d) {
-        h.program = program;
-        h.session = in.session();
-        h.year = in.year();
-        h.period = period(in, program);
-        h.category = HonorRules.strip(in.category());
-        h.level = HonorRules.level(in);
-        var r = in.recipient();
-        h.recipientKind = r.kind();
-        h.recipientName = r.name().strip();
-        h.gender = r.gender();
-        h.workUnit = r.kind() == RecipientKind.PERSON ? HonorRules.strip(r.workUnit()) : null;
-        h.district = in.district().strip();
-        h.recipientKey = HonorRules.recipientKey(h.recipientKind, h.recipientName, h.workUnit, h.district);
-        h.citation = in.citation().strip();
-        h.nominatedBy = HonorRules.strip(in.nominatedBy());
-        h.contact = HonorRules.strip(in.contact());
-        h.decisionDocument = d;
-    }
 
-    /**
-     * The duplicate guard: a recipient holds (or is nominated for) a program's session or year once;
-     * a withdrawn nomination does not count. Checked here, before anything is written, for a clear
-     * 409; a concurrent nomination is stopped by the unique index when the caller flushes.
-     */
-    private static void guardDuplicate(HonorInput in, HonorProgram program, UUID self) {
-        var r = in.recipient();
-        String key = HonorRules.recipientKey(r.kind(), r.name(), r.kind() == RecipientKind.PERSON ? r.workUnit() : null, in.district());
-        int period = period(in, program);
-        if (Honor.count("program = ?1 and period = ?2 and recipientKey = ?3 and status <> ?4 and id <> ?5",
-                program, period, key, HonorStatus.WITHDRAWN, self) > 0) {
-            throw duplicate(r.name().strip(), program, period);
-        }
-    }
-
-    private static int period(HonorInput in, HonorProgram program) {
-        return program.periodKind == PeriodKind.SESSION ? in.session() : in.year();
-    }
-
-    private static ProblemException duplicate(Honor h) {
-        return duplicate(h.recipientName, h.program, h.period);
-    }
-
-    private static ProblemException duplicate(String name, HonorProgram program, int period) {
-        boolean session = program.periodKind == PeriodKind.SESSION;
-        return ProblemException.conflict(name + " 已获得或已被提名" + (session ? "第" + period + "届" : period + "年度") + program.name
-                + " (this recipient already holds, or is nominated for, " + program.name + " of that " + (session ? "session" : "year") + ")");
-    }
 }

@@ -1,4 +1,4 @@
-package cn.wenming.honors.rest;
+package cn.wenming.honors.service;
 
 import java.time.LocalDate;
 

@@ -9,17 +9,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.problem.ProblemException;
+import cn.wenming.common.version.ExpectedVersion;
 import cn.wenming.honors.domain.Honor;
 import cn.wenming.honors.domain.HonorStatus;
 import cn.wenming.honors.domain.Objection;
 import cn.wenming.honors.domain.ObjectionResolution;
-import cn.wenming.honors.rest.ObjectionInput;
 
 /**
  * Objections (异议) to an honor: recorded while it is publicized, on a day of its window, and
@@ -34,6 +36,10 @@ public class ObjectionService {
     public record Outcome(Objection objection, Honor honor) {
     }
 
+    /** An objection to record as asked for: the honor at the version expected, what it says, who asks, the Idempotency-Key if any. */
+    public record RecordObjection(UUID honorId, ExpectedVersion expected, ObjectionInput input, String actor, String idempotencyKey) {
+    }
+
     @Inject
     Clock clock;
 
@@ -42,6 +48,9 @@ public class ObjectionService {
 
     @Inject
     HonorHistory history;
+
+    @Inject
+    Idempotency idempotency;
 
     @Transactional(SUPPORTS)
     public List<Objection> of(UUID honorId) {
@@ -53,8 +62,19 @@ public class ObjectionService {
         return Objection.<Objection>findByIdOptional(id).filter(o -> o.honorId.equals(honorId));
     }
 
-    public Outcome record(UUID honorId, String ifMatch, ObjectionInput in, String actor) {
-        Honor h = honors.locked(honorId, ifMatch);
+    /**
+     * Records an objection once per Idempotency-Key (a retry gets the first answer, nothing is done
+     * again); {@code answer} is what the caller answers with the outcome. The transaction is this
+     * method's, and the key's record is written in it.
+     */
+    @Transactional(REQUIRED)
+    public Idempotency.Answer record(RecordObjection r, Function<Outcome, Idempotency.Answer> answer) {
+        return idempotency.once(r.idempotencyKey(), r.actor(), "objection:" + r.honorId(), r.input(),
+                () -> answer.apply(record(r.honorId(), r.expected(), r.input(), r.actor())));
+    }
+
+    private Outcome record(UUID honorId, ExpectedVersion expected, ObjectionInput in, String actor) {
+        Honor h = honors.locked(honorId, expected);
         h.require(HonorStatus.PUBLICIZING, "异议只能在公示期间提出 (objections are raised while the honor is PUBLICIZING)");
         LocalDate today = honors.today();
         LocalDate received = in.receivedOn() == null ? today : in.receivedOn();
@@ -81,8 +101,8 @@ public class ObjectionService {
         return new Outcome(o, HonorService.loaded(h));
     }
 
-    public Outcome resolve(UUID honorId, UUID objectionId, String ifMatch, ObjectionResolution resolution, String note, String actor) {
-        Honor h = honors.locked(honorId, ifMatch);
+    public Outcome resolve(UUID honorId, UUID objectionId, ExpectedVersion expected, ObjectionResolution resolution, String note, String actor) {
+        Honor h = honors.locked(honorId, expected);
         Objection o = find(honorId, objectionId).orElseThrow(() -> ProblemException.notFound("异议 (objection)", objectionId));
         if (!o.open()) {
             throw ProblemException.conflict("此异议已处理为 " + o.resolution + " (the objection is resolved already: " + o.resolution + ")");

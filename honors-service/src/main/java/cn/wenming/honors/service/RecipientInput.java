@@ -1,4 +1,4 @@
-package cn.wenming.honors.rest;
+package cn.wenming.honors.service;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

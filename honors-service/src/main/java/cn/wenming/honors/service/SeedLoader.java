@@ -23,8 +23,6 @@ import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.PeriodKind;
 import cn.wenming.honors.domain.RecipientKind;
-import cn.wenming.honors.rest.DecisionDocumentInput;
-import cn.wenming.honors.rest.HonorProgramInput;
 import io.quarkus.runtime.StartupEvent;
 
 /**

@@ -12,7 +12,6 @@ import cn.wenming.common.problem.Problem;
 import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.PeriodKind;
 import cn.wenming.honors.domain.RecipientKind;
-import cn.wenming.honors.rest.HonorProgramInput;
 
 /** The cross-field rules of a program, without HTTP or a database. */
 class HonorProgramRulesTest {

@@ -21,8 +21,6 @@ import cn.wenming.honors.domain.HonorProgram;
 import cn.wenming.honors.domain.HonorStatus;
 import cn.wenming.honors.domain.PeriodKind;
 import cn.wenming.honors.domain.RecipientKind;
-import cn.wenming.honors.rest.HonorInput;
-import cn.wenming.honors.rest.RecipientInput;
 
 /** The rules of an honor without HTTP or a database. */
 class HonorRulesTest {

@@ -21,8 +21,6 @@ import cn.wenming.common.testing.SuiteTestResource;
 import cn.wenming.honors.domain.DecisionDocument;
 import cn.wenming.honors.domain.HonorLevel;
 import cn.wenming.honors.domain.HonorProgram;
-import cn.wenming.honors.rest.DecisionDocumentInput;
-import cn.wenming.honors.rest.HonorProgramInput;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
