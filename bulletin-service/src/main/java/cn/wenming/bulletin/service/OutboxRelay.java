@@ -3,11 +3,7 @@ package cn.wenming.bulletin.service;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -15,9 +11,8 @@ import org.jboss.logging.Logger;
 import cn.wenming.bulletin.client.Peers;
 import cn.wenming.bulletin.config.BulletinConfig;
 import cn.wenming.bulletin.domain.OutboxMessage;
-import cn.wenming.common.persistence.Drain;
-import cn.wenming.common.persistence.WorkQueue;
-import io.quarkus.scheduler.Scheduled;
+import cn.wenming.common.persistence.QueueWorker;
+import cn.wenming.common.persistence.QueueWorkers;
 
 /**
  * Relays the outbox to distribution-service: takes due messages, sends each with the issue's id as
@@ -26,16 +21,20 @@ import io.quarkus.scheduler.Scheduled;
  * between sending and deleting sends the message again after its lease; the key makes that a
  * replay, never a second dispatch.
  *
- * <p>It runs as soon as a publication commits (woken by {@link WorkQueue.Added} after success), on
- * a thread of its own, so neither the publishing request waits for the send nor the dispatch for
- * the next poll; the poll ({@code BULLETIN_OUTBOX_POLL_EVERY}) takes retries that come due and
- * whatever a crash left behind.
+ * <p>It is the outbox's {@link QueueWorker}: suite-common's {@link QueueWorkers} runs it as soon as a
+ * publication commits (on a thread of its own, so neither the publishing request waits for the send
+ * nor the dispatch for the next poll), and polls it every {@code BULLETIN_OUTBOX_POLL_EVERY} for
+ * retries that come due and whatever a crash left behind. It sends one message at a time.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay implements QueueWorker<Outbox.Claim, OutboxRelay.Sent> {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
+
+    /** How one send ended: distribution-service's answer, or why there was none. */
+    public record Sent(Outbox.Claim claim, int status, String error) {
+    }
 
     @Inject
     Outbox outbox;
@@ -46,65 +45,59 @@ public class OutboxRelay {
     @Inject
     BulletinConfig config;
 
-    private Drain drain;
-
-    @PostConstruct
-    void init() {
-        drain = new Drain("outbox-relay", this::relayDue);
+    @Override
+    public String queue() {
+        return OutboxMessage.TABLE;
     }
 
-    @PreDestroy
-    void stop() {
-        drain.close();
+    @Override
+    public String name() {
+        return "outbox-relay";
     }
 
-    /** A publication committed its dispatch request: send it now. */
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkQueue.Added added) {
-        if (OutboxMessage.TABLE.equals(added.queue())) {
-            wake();
+    @Override
+    public QueueWorker.Settings settings() {
+        BulletinConfig.Outbox o = config.outbox();
+        return new QueueWorker.Values(o.enabled(), o.pollEvery(), o.batch(), 1);
+    }
+
+    @Override
+    public Duration lease() {
+        return LEASE;
+    }
+
+    @Override
+    public List<Outbox.Claim> claim(int limit, Duration lease) {
+        return outbox.claimDue(limit, lease);
+    }
+
+    @Override
+    public Sent handle(Outbox.Claim c) {
+        try {
+            return new Sent(c, peers.dispatch(outbox.read(c.payload()), c.requestId()), null);
+        } catch (RuntimeException e) {
+            LOG.infof("bulletin %s: dispatch not relayed yet (attempt %d): %s", c.bulletinId(), c.attempt(), e.getMessage());
+            return new Sent(c, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    @Scheduled(identity = "outbox-relay", every = "${bulletin.outbox.poll-every:2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        wake();
-    }
-
-    private void wake() {
-        if (config.outbox().enabled()) {
-            drain.wake();
-        }
-    }
-
-    /** Sends batches until no message is due. */
-    void relayDue() {
-        while (runOnce() == config.outbox().batch()) {
-            // a full batch: more may be due
-        }
-    }
-
-    /** Sends one batch; returns how many messages it took. */
-    public int runOnce() {
-        List<Outbox.Claim> claims = outbox.claimDue(config.outbox().batch(), LEASE);
-        for (Outbox.Claim c : claims) {
-            try {
-                int status = peers.dispatch(outbox.read(c.payload()), c.requestId());
-                if (status / 100 == 2 || status == 409) {
-                    if (status == 409) {
-                        LOG.warnf("bulletin %s: distribution-service already has its dispatch (409); the message is done", c.bulletinId());
-                    }
-                    outbox.accepted(c.id());
-                } else {
-                    LOG.errorf("bulletin %s: distribution-service refused its dispatch with HTTP %d (attempt %d); trying again later",
-                            c.bulletinId(), status, c.attempt());
-                    outbox.failed(c.id(), "distribution-service answered HTTP " + status);
+    /** Deletes each accepted message; the others wait for their back-off. */
+    @Override
+    public void record(List<Sent> outcomes) {
+        for (Sent s : outcomes) {
+            Outbox.Claim c = s.claim();
+            if (s.error() != null) {
+                outbox.failed(c.id(), s.error());
+            } else if (s.status() / 100 == 2 || s.status() == 409) {
+                if (s.status() == 409) {
+                    LOG.warnf("bulletin %s: distribution-service already has its dispatch (409); the message is done", c.bulletinId());
                 }
-            } catch (RuntimeException e) {
-                LOG.infof("bulletin %s: dispatch not relayed yet (attempt %d): %s", c.bulletinId(), c.attempt(), e.getMessage());
-                outbox.failed(c.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                outbox.accepted(c.id());
+            } else {
+                LOG.errorf("bulletin %s: distribution-service refused its dispatch with HTTP %d (attempt %d); trying again later",
+                        c.bulletinId(), s.status(), c.attempt());
+                outbox.failed(c.id(), "distribution-service answered HTTP " + s.status());
             }
         }
-        return claims.size();
     }
 }

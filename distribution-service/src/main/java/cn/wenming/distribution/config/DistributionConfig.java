@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.wenming.common.persistence.QueueWorker;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -73,7 +74,8 @@ public interface DistributionConfig {
         String resealEvery();
     }
 
-    interface Delivery {
+    /** The delivery worker's queue: the settings every work queue has (suite-common's QueueWorker.Settings), and its retries. */
+    interface Delivery extends QueueWorker.Settings {
         /** Attempts before a delivery is FAILED. Env: {@code DISTRIBUTION_DELIVERY_MAX_ATTEMPTS}. */
         @WithDefault("6")
         int maxAttempts();

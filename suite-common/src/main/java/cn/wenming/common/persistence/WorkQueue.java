@@ -17,8 +17,10 @@ import jakarta.persistence.EntityManager;
  * outbox and distribution-service's deliveries.
  *
  * <p>Work is taken as soon as it is committed: the transaction that adds it fires {@link Added},
- * and the queue's worker, observing it after success, wakes its {@link Drain}; a poll is only the
- * safety net (for retries that come due, a wake lost in a crash, another replica's work).
+ * and {@link QueueWorkers}, observing it after success, wakes the queue's {@link QueueWorker}; a poll
+ * is only the safety net (for retries that come due, a wake lost in a crash, another replica's work).
+ * A new queue needs its table (an {@code id}, {@code next_attempt_at} and {@code attempts}), the
+ * {@link Added} event in the transactions that add to it, and a {@link QueueWorker} bean.
  */
 public final class WorkQueue {
 
