@@ -63,12 +63,13 @@ public interface BulletinConfig {
     }
 
     /** The relay of published issues to distribution-service (the outbox). */
-    interface Outbox {
+    interface Outbox extends cn.wenming.common.persistence.QueueWorker.Settings {
         /**
          * How often the relay looks for messages to send besides being woken when a publication
          * commits: it takes retries that come due and what a crash left. Env: {@code BULLETIN_OUTBOX_POLL_EVERY}.
          */
         @WithDefault("2s")
+        @Override
         String pollEvery();
 
         /** Wait after the first failed attempt, doubled after each further one (with jitter). Env: {@code BULLETIN_OUTBOX_BACKOFF}. */
@@ -79,12 +80,22 @@ public interface BulletinConfig {
         @WithDefault("1m")
         Duration maxBackoff();
 
-        /** Messages one relay run takes. Env: {@code BULLETIN_OUTBOX_BATCH}. */
+        /**
+         * The most messages one claim takes; never more than twice {@link #concurrency()} are claimed
+         * and not yet sent, so none outlives its 30 s lease. Env: {@code BULLETIN_OUTBOX_BATCH}.
+         */
         @WithDefault("20")
+        @Override
         int batch();
+
+        /** Messages sent at once by one replica; 1 sends them in turn, in the order they came. Env: {@code BULLETIN_OUTBOX_CONCURRENCY}. */
+        @WithDefault("1")
+        @Override
+        int concurrency();
 
         /** Whether this replica relays. Env: {@code BULLETIN_OUTBOX_ENABLED}. */
         @WithDefault("true")
+        @Override
         boolean enabled();
     }
 

@@ -24,7 +24,8 @@ import cn.wenming.common.persistence.QueueWorkers;
  * <p>It is the outbox's {@link QueueWorker}: suite-common's {@link QueueWorkers} runs it as soon as a
  * publication commits (on a thread of its own, so neither the publishing request waits for the send
  * nor the dispatch for the next poll), and polls it every {@code BULLETIN_OUTBOX_POLL_EVERY} for
- * retries that come due and whatever a crash left behind. It sends one message at a time.
+ * retries that come due and whatever a crash left behind. It sends one message at a time unless
+ * {@code BULLETIN_OUTBOX_CONCURRENCY} says more.
  */
 @ApplicationScoped
 public class OutboxRelay implements QueueWorker<Outbox.Claim, OutboxRelay.Sent> {
@@ -57,8 +58,7 @@ public class OutboxRelay implements QueueWorker<Outbox.Claim, OutboxRelay.Sent> 
 
     @Override
     public QueueWorker.Settings settings() {
-        BulletinConfig.Outbox o = config.outbox();
-        return new QueueWorker.Values(o.enabled(), o.pollEvery(), o.batch(), 1);
+        return config.outbox();
     }
 
     @Override
