@@ -87,9 +87,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "201", description = "Added; ETag is the issue's new version", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "article", value = ARTICLE_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The issue is not a DRAFT")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response add(@PathParam("id") UUID id, @NotNull @Valid ArticleInput input,
-            @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         var a = bulletins.addArticle(id, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name());
         return Response.created(URI.create("/api/v1/bulletins/" + id + "/articles/" + a.id))
                 .tag(ETags.of(a.bulletin.version)).entity(ArticleView.of(a)).build();
@@ -104,9 +103,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Edited; ETag is the issue's new version", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "article", value = ARTICLE_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The issue is not a DRAFT")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @PathParam("articleId") UUID articleId, @NotNull @Valid ArticleInput input,
-            @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         var a = bulletins.updateArticle(id, articleId, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name());
         return Response.ok(ArticleView.of(a)).tag(ETags.of(a.bulletin.version)).build();
     }
@@ -119,9 +117,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The issue without it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "issue", value = BulletinResource.BULLETIN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The issue is not a DRAFT")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response delete(@PathParam("id") UUID id, @PathParam("articleId") UUID articleId,
-            @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         return BulletinResource.ok(bulletins.deleteArticle(id, articleId, ExpectedVersion.ofIfMatch(ifMatch), caller.name()));
     }
 
@@ -135,9 +132,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The issue in its new order", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "issue", value = BulletinResource.BULLETIN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The issue is not a DRAFT")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response reorder(@PathParam("id") UUID id, @NotNull @Valid OrderInput input,
-            @HeaderParam("If-Match") @Parameter(description = BulletinResource.IF_MATCH_DOC) String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         return BulletinResource.ok(bulletins.reorderArticles(id, ExpectedVersion.ofIfMatch(ifMatch), input.articleIds(), caller.name()));
     }
 

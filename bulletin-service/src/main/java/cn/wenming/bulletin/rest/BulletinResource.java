@@ -75,7 +75,6 @@ import io.vertx.mutiny.core.Vertx;
 public class BulletinResource {
 
     static final String SORT = "-issueDate";
-    static final String IF_MATCH_DOC = "The ETag of the issue as last read; a stale one is a 412";
     static final String IDEMPOTENCY_DOC = "Any unique string: a retry with the same key and body returns the first answer and does nothing again";
     static final String BULLETIN_EXAMPLE = """
             {"id":"5b0e2c9d-31a4-4c6f-8e7a-0f9d1b2c3a4e","seriesId":"3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10",\
@@ -301,9 +300,8 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", description = "The edited draft with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "draft", value = BULLETIN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not a DRAFT")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid BulletinInput input,
-            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(bulletins.update(id, ExpectedVersion.ofIfMatch(ifMatch), input, caller.name()));
     }
 
@@ -317,10 +315,9 @@ public class BulletinResource {
     @APIResponse(responseCode = "400", description = "No article, or a task or honor that does not exist: each is named "
             + "(errors[].field such as articles[0].taskIds[1])")
     @APIResponse(responseCode = "409", description = "Not a DRAFT: the problem names the current status")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "503", description = "task-service or honors-service could not be reached to check the references; "
             + "the issue stays a DRAFT: submit again later")
-    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.submit(id, ExpectedVersion.ofIfMatch(ifMatch), caller.name()));
     }
 
@@ -332,8 +329,7 @@ public class BulletinResource {
             examples = @ExampleObject(name = "approved", value = BULLETIN_EXAMPLE)))
     @APIResponse(responseCode = "403", description = "The reviewer submitted it, or the role may not approve")
     @APIResponse(responseCode = "409", description = "Not SUBMITTED: the problem names the current status")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
-    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.approve(id, ExpectedVersion.ofIfMatch(ifMatch), caller.name()));
     }
 
@@ -347,9 +343,8 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", description = "Returned", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "returned", value = BULLETIN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not SUBMITTED: the problem names the current status")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response returnToEditor(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
-            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(workflow.returnToEditor(id, ExpectedVersion.ofIfMatch(ifMatch), input.reason(), caller.name()));
     }
 
@@ -368,9 +363,8 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", description = "Published (or scheduled)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "published", value = BULLETIN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not APPROVED: the problem names the current status")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response publish(@PathParam("id") UUID id, @Valid PublishInput input,
-            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch,
+            @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Idempotency-Key") @Parameter(description = IDEMPOTENCY_DOC) String key) {
         var at = input == null ? null : input.publishAt();
         return publication.publish(new Publish(id, ExpectedVersion.ofIfMatch(ifMatch), at, key, caller.name()), this::current).toResponse();
@@ -386,9 +380,8 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", description = "Recalled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "recalled", value = BULLETIN_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Not PUBLISHED: the problem names the current status")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response recall(@PathParam("id") UUID id, @NotNull @Valid ReasonInput input,
-            @HeaderParam("If-Match") @Parameter(description = IF_MATCH_DOC) String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         Bulletin recalled = workflow.recall(id, ExpectedVersion.ofIfMatch(ifMatch), input.reason(), caller.name());
         published.forget(id);
         return ok(recalled);

@@ -120,9 +120,8 @@ public class DistributionListResource {
     @APIResponse(responseCode = "200", description = "The list with its new ETag", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "简报常用名单·报", value = LIST_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "已有同名的分发名单 (another list has this name)")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid DistributionListInput input,
-            @HeaderParam("If-Match") @Parameter(description = "The ETag last read; a stale one is a 412", example = "\"0\"") String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         return ok(lists.update(id, ExpectedVersion.ofIfMatch(ifMatch), input).orElseThrow(() -> notFound(id)), Response.ok());
     }
 

@@ -127,9 +127,8 @@ public class OrganizationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "organization", value = ORGANIZATION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "已有同名的单位 (another organization has this name)")
-    @APIResponse(responseCode = "412", description = "If-Match is stale")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OrganizationInput input,
-            @HeaderParam("If-Match") @Parameter(description = "The ETag last read; a stale one is a 412", example = "\"0\"") String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch) {
         var o = organizations.update(id, ExpectedVersion.ofIfMatch(ifMatch), input).orElseThrow(() -> ProblemException.notFound("收文单位 (organization)", id));
         return Response.ok(OrganizationView.of(o)).tag(ETags.of(o.version)).build();
     }

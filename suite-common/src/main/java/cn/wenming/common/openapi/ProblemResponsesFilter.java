@@ -18,8 +18,9 @@ import cn.wenming.common.problem.ProblemType;
 /**
  * Documents the problem answers every operation can give, once for all services, so that no
  * resource repeats them: 400 where there is input, 401 and 403 where a token is needed, 404 on
- * paths with an id, 415 where there is a body, 500 everywhere. An operation that documents a code
- * itself keeps its own text.
+ * paths with an id, 415 where there is a body, 500 everywhere; and where an operation takes
+ * {@code If-Match}, the header's text and the 412 a stale one gets. An operation that documents a
+ * code (or the header) itself keeps its own text.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -83,9 +84,32 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE, "不支持的媒体类型 (unsupported media type)",
                     "不支持的 Content-Type；请使用 application/json (unsupported media type)");
         }
+        documentIfMatch(operation, responses);
         add(responses, ProblemType.INTERNAL, "内部错误 (a bug: quote the requestId)",
                 "内部错误，请联系运维并提供请求编号 (internal error: quote the requestId to operations)");
         completeDeclared(responses);
+    }
+
+    /** What every {@code If-Match} header means, written once for all services. */
+    static final String IF_MATCH = "The ETag as last read; a stale one is a 412";
+
+    private static void documentIfMatch(Operation operation, APIResponses responses) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (var p : operation.getParameters()) {
+            if (p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName())) {
+                if (p.getDescription() == null) {
+                    p.setDescription(IF_MATCH);
+                }
+                if (p.getExample() == null && (p.getExamples() == null || p.getExamples().isEmpty())) {
+                    p.setExample("\"0\"");
+                }
+                if (responses.getAPIResponse("412") == null) {
+                    responses.addAPIResponse("412", OASFactory.createAPIResponse().description("If-Match is stale"));
+                }
+            }
+        }
     }
 
     private static final java.util.Set<String> GENERIC = java.util.Set.of("Not Authorized", "Not Allowed", "Bad Request");
