@@ -47,6 +47,7 @@ import cn.wenming.bulletin.service.BulletinService;
 import cn.wenming.bulletin.service.HistoricalInput;
 import cn.wenming.bulletin.service.Publication;
 import cn.wenming.bulletin.service.Publish;
+import cn.wenming.bulletin.service.Submission;
 import cn.wenming.bulletin.service.Workflow;
 import cn.wenming.common.idempotency.Idempotency;
 import cn.wenming.common.page.Page;
@@ -98,6 +99,9 @@ public class BulletinResource {
 
     @Inject
     Workflow workflow;
+
+    @Inject
+    Submission submission;
 
     @Inject
     Publication publication;
@@ -318,7 +322,7 @@ public class BulletinResource {
     @APIResponse(responseCode = "503", description = "task-service or honors-service could not be reached to check the references; "
             + "the issue stays a DRAFT: submit again later")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return ok(workflow.submit(id, ExpectedVersion.ofIfMatch(ifMatch), caller.name()));
+        return ok(submission.submit(id, ExpectedVersion.ofIfMatch(ifMatch), caller.name()));
     }
 
     @POST

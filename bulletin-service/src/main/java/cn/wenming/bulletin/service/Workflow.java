@@ -20,7 +20,8 @@ import cn.wenming.common.version.ExpectedVersion;
 
 /**
  * The workflow's transitions but publication ({@link Publication}): submit, approve with four eyes,
- * return to the editor, recall. Each is one transaction with its revision.
+ * return to the editor, recall. Each is one transaction with its revision. A submission's references
+ * are checked in task- and honors-service before its transaction, never inside it ({@link Submission}).
  */
 @ApplicationScoped
 @Transactional(REQUIRED)
@@ -32,20 +33,39 @@ public class Workflow {
     @Inject
     Revisions revisions;
 
-    @Inject
-    References references;
-
-    public Bulletin submit(UUID id, ExpectedVersion expected, String actor) {
+    /**
+     * The references a submission of the issue must check first: those its articles name when it is a
+     * DRAFT, none otherwise (its transition is then refused in {@link #submit}). In a short transaction
+     * of its own, with the answers a submission gives before any remote call: 404, 412, and a 400 for a
+     * DRAFT without an article.
+     */
+    References.Cited toCheck(UUID id, ExpectedVersion expected) {
         Bulletin b = Issues.current(id, expected);
-        if (b.status == BulletinStatus.DRAFT && b.articles.isEmpty()) {
-            throw ProblemException.invalid("articles", "至少要有一篇文章才能送审 (an issue needs an article to be submitted)");
-        }
-        if (b.status == BulletinStatus.DRAFT) {
-            references.requireExisting(b);
+        requireArticle(b);
+        return b.status == BulletinStatus.DRAFT ? References.Cited.of(b) : References.Cited.NONE;
+    }
+
+    /**
+     * DRAFT → SUBMITTED, when every task and honor the draft names now was {@code found} (checked by
+     * {@link Submission} before this transaction); {@link ReferencesChanged} when the draft names one
+     * that was not, so it is checked first.
+     */
+    Bulletin submit(UUID id, ExpectedVersion expected, String actor, References.Cited found) {
+        Bulletin b = Issues.current(id, expected);
+        requireArticle(b);
+        if (b.status == BulletinStatus.DRAFT && !found.cover(References.Cited.of(b))) {
+            throw new ReferencesChanged();
         }
         transition(b, BulletinStatus.SUBMITTED, actor, "submit", null);
         b.submittedBy = actor;
         return Issues.loaded(b);
+    }
+
+    /** The draft names a task or honor not checked yet: the transaction is rolled back and the references checked again. */
+    static final class ReferencesChanged extends RuntimeException {
+        ReferencesChanged() {
+            super("the issue's references changed while they were checked", null, false, false);
+        }
     }
 
     /** Four eyes: the reviewer who approves must not be the editor who submitted. */
@@ -70,6 +90,12 @@ public class Workflow {
         Bulletin b = Issues.current(id, expected);
         transition(b, BulletinStatus.RECALLED, actor, "recall", reason);
         return Issues.loaded(b);
+    }
+
+    private static void requireArticle(Bulletin b) {
+        if (b.status == BulletinStatus.DRAFT && b.articles.isEmpty()) {
+            throw ProblemException.invalid("articles", "至少要有一篇文章才能送审 (an issue needs an article to be submitted)");
+        }
     }
 
     private void transition(Bulletin b, BulletinStatus target, String actor, String action, String reason) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.wenming.common.testing.TestTokens;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -17,6 +18,11 @@ import io.restassured.specification.RequestSpecification;
  * its own data (a fresh series, unique names), so tests never share state.
  */
 final class Desk {
+
+    static {
+        // once for every test that works at the desk: a failing assertion shows the exchange
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
 
     static final String BULLETINS = "/api/v1/bulletins";
     final String editorName = "编辑-" + UUID.randomUUID();

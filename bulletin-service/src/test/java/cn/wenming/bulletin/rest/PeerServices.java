@@ -19,12 +19,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The other three services as bulletin-service sees them, on one real local HTTP server: tasks and
  * honors that exist or not, distribution lists with members, and a dispatch endpoint that keeps
  * every request it gets, answers 503 while told to, and treats a repeated Idempotency-Key as a
- * replay (as distribution-service does); a read of lists can be made to wait for something a test does. The end-to-end tests in suite-e2e use the real services.
+ * replay (as distribution-service does); a read of lists or a lookup can be made to wait for something a test does. The end-to-end tests in suite-e2e use the real services.
  */
 public class PeerServices implements QuarkusTestResourceLifecycleManager {
 
@@ -48,6 +49,25 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
      * while bulletin-service waits for distribution-service (a slow answer, without a sleep).
      */
     static final Map<UUID, Runnable> WHILE_LISTS_READ = new ConcurrentHashMap<>();
+    /** The same for a task or an honor: run once, when it is first looked up, before the answer. */
+    static final Map<UUID, Runnable> WHILE_LOOKED_UP = new ConcurrentHashMap<>();
+
+    /**
+     * What a test does while a peer "is slow" (requests of its own to bulletin-service) may take
+     * seconds on a loaded machine: the peer call waits for it rather than timing out and being
+     * retried. A profile of its own, so no other test class runs with these settings.
+     */
+    public static class Patient implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.distribution.read-timeout", "60000",
+                    "cn.wenming.bulletin.client.Peers/distributionLists/Timeout/value", "60",
+                    "quarkus.rest-client.task.read-timeout", "60000",
+                    "cn.wenming.bulletin.client.Peers/task/Timeout/value", "60",
+                    "quarkus.rest-client.honors.read-timeout", "60000",
+                    "cn.wenming.bulletin.client.Peers/honor/Timeout/value", "60");
+        }
+    }
 
     private HttpServer server;
 
@@ -113,6 +133,10 @@ public class PeerServices implements QuarkusTestResourceLifecycleManager {
         } catch (IllegalArgumentException e) {
             answer(x, 404, null);
             return;
+        }
+        Runnable meanwhile = WHILE_LOOKED_UP.remove(id);
+        if (meanwhile != null) {
+            meanwhile.run();
         }
         answer(x, known.contains(id) ? 200 : 404, known.contains(id) ? "{\"id\":\"" + id + "\"}" : null);
     }

@@ -32,7 +32,6 @@ import cn.wenming.common.testing.Await;
 import cn.wenming.common.testing.SuiteTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
@@ -43,23 +42,10 @@ import io.restassured.RestAssured;
  * issue's row, and the lists being edited meanwhile are read again before the numbers are given.
  */
 @QuarkusTest
-@TestProfile(PublicationTransactionTest.PatientListReads.class)
+@TestProfile(PeerServices.Patient.class)
 @WithTestResource(SuiteTestResource.class)
 @WithTestResource(PeerServices.class)
 class PublicationTransactionTest {
-
-    /**
-     * What a test does while distribution-service "is slow" (requests of its own to bulletin-service)
-     * may take seconds on a loaded machine: the list read waits for it rather than timing out and
-     * being retried. A profile of its own, so no other test class runs with these settings.
-     */
-    public static class PatientListReads implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.distribution.read-timeout", "60000",
-                    "cn.wenming.bulletin.client.Peers/distributionLists/Timeout/value", "60");
-        }
-    }
 
     private static final List<String> BOTH_ROWS = List.of("bulletin_series", "bulletin");
 
