@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import cn.wenming.bulletin.config.BulletinConfig;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -21,9 +20,6 @@ public class ScheduledPublisher {
 
     @Inject
     Publication publication;
-
-    @Inject
-    BulletinConfig config;
 
     @Scheduled(identity = "publish-due", every = "${bulletin.scheduler.every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
