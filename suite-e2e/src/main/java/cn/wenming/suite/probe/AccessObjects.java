@@ -238,82 +238,9 @@ final class AccessObjects {
                 .put("startDate", start.toString()).put("endDate", end.toString()), editor), 200);
     }
 
-    // ---- resolving ---------------------------------------------------------------------------
-
-    /**
-     * The path of {@code op} with every parameter replaced by a real object: reads get the
-     * published (or seed) objects a reader may see; a change gets the object in the state that
-     * change acts on. A parameter named {@code service} is the operation's own service. Throws when
-     * a parameter names a kind of object the probe does not make: teach it here.
-     */
+    /** The path of {@code op} with every parameter replaced by a real object ({@link AccessPaths}). */
     String path(Api.Operation op) {
-        String[] segments = op.path().split("/");
-        String bulletin = null;
-        String honor = null;
-        StringBuilder out = new StringBuilder();
-        for (int i = 1; i < segments.length; i++) {
-            String s = segments[i];
-            out.append('/');
-            if (!s.startsWith("{")) {
-                out.append(s);
-                continue;
-            }
-            String collection = segments[i - 1];
-            String value = switch (collection) {
-                case "bulletin-series" -> series;
-                case "bulletins" -> bulletin = bulletinFor(op);
-                case "articles" -> articles.get(bulletin);
-                case "work-plans" -> plan;
-                case "areas" -> area;
-                case "tasks" -> task;
-                case "honor-programs" -> program;
-                case "decision-documents" -> document;
-                case "honor-roll" -> conferred;
-                case "honors" -> honor = honorFor(op);
-                case "objections" -> publicized.equals(honor) ? objection : null;
-                case "organizations" -> bodies.get(0).org().toString();
-                case "distribution-lists" -> list;
-                case "dispatches" -> dispatch;
-                case "deliveries" -> bodies.get(0).delivery();
-                default -> s.equals("{service}") ? op.service() : null;
-            };
-            if (value == null) {
-                throw new IllegalStateException("the access probe has no real object for " + s + " in " + op.key()
-                        + ": make one in AccessObjects");
-            }
-            out.append(value);
-        }
-        return out.toString();
-    }
-
-    /** What follows the last path parameter: the action ({@code approve}, {@code articles/order}), or "" for the object itself. */
-    private static String action(Api.Operation op) {
-        String path = op.path();
-        int last = path.lastIndexOf('}');
-        return last < 0 || last == path.length() - 1 ? "" : path.substring(last + 2);
-    }
-
-    private String bulletinFor(Api.Operation op) {
-        if (op.method().equals("get")) {
-            return published;
-        }
-        String path = op.path();
-        return path.endsWith("/approve") || path.endsWith("/return") ? submitted
-                : path.endsWith("/publish") ? approved
-                : path.endsWith("/recall") ? published
-                : draft;   // edits of the issue and its articles, submit
-    }
-
-    private String honorFor(Api.Operation op) {
-        String action = action(op);
-        if (op.method().equals("get")) {
-            return publicized;
-        }
-        return switch (action) {
-            case "", "publicize" -> nominated;           // PUT and publicize act on a nomination
-            case "review", "revoke" -> conferred;        // on a title held
-            default -> publicized;                       // confer, withdraw, objections, resolve
-        };
+        return AccessPaths.path(this, op);
     }
 
     // ---- plumbing ----------------------------------------------------------------------------

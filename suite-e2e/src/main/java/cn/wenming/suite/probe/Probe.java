@@ -71,7 +71,7 @@ public final class Probe {
             List<Api.Operation> ops = documents();
             phase("access matrix", () -> {
                 AccessProbe access = new AccessProbe(suite, http);
-                var rules = AccessProbe.loadMatrix();
+                var rules = AccessMatrix.loadMatrix();
                 access.run(access.checkAgainstDocuments(ops, rules), rules, parallel);
             });
             phase("hostile input", () -> hostile(ops, parallel));

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.wenming.suite.Suite;
-import cn.wenming.suite.probe.AccessProbe.Recipient;
-import cn.wenming.suite.probe.AccessProbe.Rule;
+import cn.wenming.suite.probe.AccessMatrix.Recipient;
+import cn.wenming.suite.probe.AccessMatrix.Rule;
 import cn.wenming.suite.probe.Report.Count;
 
 /**
@@ -56,7 +56,7 @@ class AccessMatrixTest {
     void everyOperationOfTheCommittedDocumentsHasItsRule() throws Exception {
         Report report = new Report();
         List<Api.Operation> ops = committedOperations();
-        var rules = AccessProbe.loadMatrix();
+        var rules = AccessMatrix.loadMatrix();
         List<Api.Operation> ruled = new AccessProbe(null, new Http(report)).checkAgainstDocuments(ops, rules);
         assertTrue(report.passed(), report.summary());
         assertEquals(ops.size(), ruled.size());
@@ -71,7 +71,7 @@ class AccessMatrixTest {
         secured.putArray("security").addObject().putArray("bearer").add("admin");
         ((ObjectNode) doc.get("paths")).putObject("/api/v1/tasks/{id}/archive").set("post", secured);
         Report report = new Report();
-        new AccessProbe(null, new Http(report)).checkAgainstDocuments(Api.operations("task-service", doc), AccessProbe.loadMatrix());
+        new AccessProbe(null, new Http(report)).checkAgainstDocuments(Api.operations("task-service", doc), AccessMatrix.loadMatrix());
         assertTrue(report.failures().stream().anyMatch(f -> f.contains("no rule for task-service POST /api/v1/tasks/{id}/archive")
                 && f.contains("admin - - -")), report.summary());
         assertTrue(report.get(Count.MATRIX_FAILED) > 0);
@@ -79,7 +79,7 @@ class AccessMatrixTest {
 
     @Test
     void aPublicRuleForASecuredOperationFails() throws Exception {
-        var rules = new LinkedHashMap<>(AccessProbe.loadMatrix());
+        var rules = new LinkedHashMap<>(AccessMatrix.loadMatrix());
         String key = "honors-service GET /api/v1/honor-roll";
         rules.put(key, new Rule(key, false, Set.of("reader"), Set.of(), Recipient.NO, Set.of()));
         Report report = check(rules);
@@ -89,8 +89,8 @@ class AccessMatrixTest {
     @Test
     void eachColumnThatSaysOtherwiseThanTheScopesFailsByName() throws Exception {
         String key = "bulletin-service GET /api/v1/bulletins/{id}";
-        Rule right = AccessProbe.loadMatrix().get(key);
-        assertEquals(new Rule(key, false, Set.copyOf(AccessProbe.STAFF), Set.copyOf(AccessProbe.STAFF), Recipient.YES,
+        Rule right = AccessMatrix.loadMatrix().get(key);
+        assertEquals(new Rule(key, false, Set.copyOf(AccessMatrix.STAFF), Set.copyOf(AccessMatrix.STAFF), Recipient.YES,
                 Set.of("distribution-service")), right, "the committed rule");
         Map<String, Rule> wrong = Map.of(
                 "office", new Rule(key, false, Set.of("editor"), right.otherBody(), right.recipient(), right.services()),
@@ -98,7 +98,7 @@ class AccessMatrixTest {
                 "recipient", new Rule(key, false, right.office(), right.otherBody(), Recipient.NO, right.services()),
                 "services", new Rule(key, false, right.office(), right.otherBody(), right.recipient(), Set.of("task-service")));
         for (var e : wrong.entrySet()) {
-            var rules = new LinkedHashMap<>(AccessProbe.loadMatrix());
+            var rules = new LinkedHashMap<>(AccessMatrix.loadMatrix());
             rules.put(key, e.getValue());
             Report report = check(rules);
             assertEquals(1, report.failures().size(), report.summary());
@@ -109,19 +109,19 @@ class AccessMatrixTest {
     @Test
     void ownIsARecipientColumnTheDocumentAllowsAsAScope() throws Exception {
         String key = "distribution-service GET /api/v1/deliveries/{id}";
-        assertEquals(Recipient.OWN, AccessProbe.loadMatrix().get(key).recipient());
-        assertEquals(Recipient.YES, AccessProbe.documented(operation(key), new ArrayList<>()).recipient());
+        assertEquals(Recipient.OWN, AccessMatrix.loadMatrix().get(key).recipient());
+        assertEquals(Recipient.YES, AccessMatrix.documented(operation(key), new ArrayList<>()).recipient());
     }
 
     @Test
     void theDocumentsScopesBecomeTheColumns() throws Exception {
         List<String> unknown = new ArrayList<>();
-        Rule tasks = AccessProbe.documented(operation("task-service GET /api/v1/tasks/{id}"), unknown);
-        assertEquals(Set.copyOf(AccessProbe.STAFF), tasks.office());
-        assertEquals(Set.copyOf(AccessProbe.STAFF), tasks.otherBody(), "another body's staff act as reader");
+        Rule tasks = AccessMatrix.documented(operation("task-service GET /api/v1/tasks/{id}"), unknown);
+        assertEquals(Set.copyOf(AccessMatrix.STAFF), tasks.office());
+        assertEquals(Set.copyOf(AccessMatrix.STAFF), tasks.otherBody(), "another body's staff act as reader");
         assertEquals(Recipient.NO, tasks.recipient());
         assertEquals(Set.of("bulletin-service"), tasks.services());
-        Rule dispatch = AccessProbe.documented(operation("distribution-service POST /api/v1/dispatches"), unknown);
+        Rule dispatch = AccessMatrix.documented(operation("distribution-service POST /api/v1/dispatches"), unknown);
         assertEquals(Set.of("admin"), dispatch.office());
         assertEquals(Set.of(), dispatch.otherBody(), "no reader, so no other body");
         assertEquals(Set.of("bulletin-service"), dispatch.services());
@@ -132,13 +132,13 @@ class AccessMatrixTest {
     @Test
     void theMatrixFormatIsStrict() {
         String head = "task-service\tGET\t/api/v1/tasks\t";
-        assertEquals(new Rule("task-service GET /api/v1/tasks", false, Set.of("reader", "admin"), Set.copyOf(AccessProbe.STAFF),
+        assertEquals(new Rule("task-service GET /api/v1/tasks", false, Set.of("reader", "admin"), Set.copyOf(AccessMatrix.STAFF),
                 Recipient.OWN, Set.of("bulletin-service", "honors-service")),
-                AccessProbe.parse(head + "reader,admin\tall\town\tbulletin-service,honors-service\n").get("task-service GET /api/v1/tasks"));
-        assertTrue(AccessProbe.parse("# a comment\n\n" + head + "public\n").get("task-service GET /api/v1/tasks").isPublic());
+                AccessMatrix.parse(head + "reader,admin\tall\town\tbulletin-service,honors-service\n").get("task-service GET /api/v1/tasks"));
+        assertTrue(AccessMatrix.parse("# a comment\n\n" + head + "public\n").get("task-service GET /api/v1/tasks").isPublic());
         for (String broken : List.of(head + "reader,editor", head + "reader\t-\t-", head + "superuser\t-\t-\t-", head + "reader\t-\tmaybe\t-",
                 head + "reader\t-\t-\tmail-service", head + "reader\t-\t-\t-\n" + head + "admin\t-\t-\t-")) {
-            assertThrows(IllegalStateException.class, () -> AccessProbe.parse(broken), broken);
+            assertThrows(IllegalStateException.class, () -> AccessMatrix.parse(broken), broken);
         }
     }
 
@@ -172,7 +172,7 @@ class AccessMatrixTest {
         objects.dispatch = "x";
         objects.bodies.add(new AccessObjects.Body("甲", UUID.randomUUID(), "delivery", "token"));
         for (Api.Operation op : committedOperations()) {
-            AccessProbe.Call call = AccessProbe.call(op, objects);
+            AccessCalls.Call call = AccessCalls.call(op, objects);
             assertFalse(call.path().contains("{"), op.key() + " → " + call.path());
             if (op.method().equals("get")) {
                 assertEquals(200, call.allowed(), op.key());
@@ -184,22 +184,22 @@ class AccessMatrixTest {
                 assertNotNull(call.contentType(), op.key());
                 assertEquals(0, call.body().length, op.key() + ": an empty body");
             } else {
-                assertEquals(AccessProbe.TRIGGERS.get(op.key()), call.allowed(), op.key());
+                assertEquals(AccessCalls.TRIGGERS.get(op.key()), call.allowed(), op.key());
             }
         }
         assertEquals("/api/v1/bulletins/search?q=" + java.net.URLEncoder.encode("背街小巷", java.nio.charset.StandardCharsets.UTF_8),
-                AccessProbe.call(operation("bulletin-service GET /api/v1/bulletins/search"), objects).path(), "its required q, as documented");
-        assertEquals("/api/v1/bulletins/submitted/approve", AccessProbe.call(operation("bulletin-service POST /api/v1/bulletins/{id}/approve"),
+                AccessCalls.call(operation("bulletin-service GET /api/v1/bulletins/search"), objects).path(), "its required q, as documented");
+        assertEquals("/api/v1/bulletins/submitted/approve", AccessCalls.call(operation("bulletin-service POST /api/v1/bulletins/{id}/approve"),
                 objects).path(), "approved: the submitted issue");
-        assertEquals("/api/v1/bulletins/draft/articles/draft-article", AccessProbe.call(
+        assertEquals("/api/v1/bulletins/draft/articles/draft-article", AccessCalls.call(
                 operation("bulletin-service PUT /api/v1/bulletins/{id}/articles/{articleId}"), objects).path());
-        assertEquals("/api/v1/bulletins/published/articles/published-article", AccessProbe.call(
+        assertEquals("/api/v1/bulletins/published/articles/published-article", AccessCalls.call(
                 operation("bulletin-service GET /api/v1/bulletins/{id}/articles/{articleId}"), objects).path(), "read: the published issue");
-        assertEquals("/api/v1/honors/publicized/objections/o/resolve", AccessProbe.call(
+        assertEquals("/api/v1/honors/publicized/objections/o/resolve", AccessCalls.call(
                 operation("honors-service POST /api/v1/honors/{id}/objections/{objectionId}/resolve"), objects).path());
-        assertEquals("/api/v1/honors/conferred/revoke", AccessProbe.call(operation("honors-service POST /api/v1/honors/{id}/revoke"), objects).path());
+        assertEquals("/api/v1/honors/conferred/revoke", AccessCalls.call(operation("honors-service POST /api/v1/honors/{id}/revoke"), objects).path());
         assertEquals(List.of("/api/v1/work-plans/p", "/api/v1/work-plans/p/areas/a"),
-                AccessProbe.call(operation("task-service PUT /api/v1/work-plans/{id}/areas/{areaId}"), objects).objects(), "the objects to watch");
+                AccessCalls.call(operation("task-service PUT /api/v1/work-plans/{id}/areas/{areaId}"), objects).objects(), "the objects to watch");
     }
 
     @Test
@@ -209,7 +209,7 @@ class AccessMatrixTest {
         ((ObjectNode) doc.get("paths")).putObject("/api/v1/meetings/{id}").set("get", get);
         Api.Operation op = Api.operations("task-service", doc).stream().filter(o -> o.path().equals("/api/v1/meetings/{id}")).findFirst()
                 .orElseThrow();
-        var e = assertThrows(IllegalStateException.class, () -> AccessProbe.call(op, new AccessObjects(null, null, null)));
+        var e = assertThrows(IllegalStateException.class, () -> AccessCalls.call(op, new AccessObjects(null, null, null)));
         assertTrue(e.getMessage().contains("no real object for {id}"), e.getMessage());
     }
 }
