@@ -29,41 +29,6 @@ import cn.wenming.suite.Suite;
  */
 class LayersTest {
 
-    /**
-     * The classes that broke a rule when this test was written (main at issue 19, before the
-     * layers were turned around), so that the build stays green while they are fixed on other
-     * branches. THIS LIST MUST SHRINK TO EMPTY: never add a class to it; remove each entry as its
-     * class is fixed (the test fails, naming it, once it keeps to the rules), and the list goes
-     * when it is empty. A new violation anywhere else fails at once.
-     */
-    static final Map<Layers.Rule, Set<String>> KNOWN_VIOLATORS = Map.of(
-            Layers.Rule.NOTHING_OUTSIDE_REST_USES_REST, Set.of(
-                    // bulletin-service: the services take the rest records (*Input) and answer rest views
-                    "cn.wenming.bulletin.service.BulletinService",
-                    "cn.wenming.bulletin.service.ImportService",
-                    "cn.wenming.bulletin.service.SeedLoader",
-                    "cn.wenming.bulletin.service.SeriesService",
-                    // task-service
-                    "cn.wenming.task.service.AreaService",
-                    "cn.wenming.task.service.ProgressCsv",
-                    "cn.wenming.task.service.ProgressService",
-                    "cn.wenming.task.service.TaskService",
-                    "cn.wenming.task.service.WorkPlanService",
-                    // honors-service
-                    "cn.wenming.honors.service.DecisionDocumentService",
-                    "cn.wenming.honors.service.HonorProgramService",
-                    "cn.wenming.honors.service.HonorRollService",
-                    "cn.wenming.honors.service.HonorRules",
-                    "cn.wenming.honors.service.HonorService",
-                    "cn.wenming.honors.service.ObjectionService",
-                    "cn.wenming.honors.service.SeedLoader",
-                    // distribution-service
-                    "cn.wenming.distribution.service.DistributionListService",
-                    "cn.wenming.distribution.service.OrganizationService",
-                    "cn.wenming.distribution.service.SeedLoader"),
-            // no domain class breaks its rule today: keep it so
-            Layers.Rule.DOMAIN_USES_NEITHER_SERVICE_NOR_RENDER_NOR_REST, Set.of());
-
     private static final Map<String, String> ROOT_PACKAGE = Map.of("bulletin-service", "cn.wenming.bulletin", "task-service", "cn.wenming.task",
             "honors-service", "cn.wenming.honors", "distribution-service", "cn.wenming.distribution");
     private static final Map<String, JavaClasses> CLASSES = new ConcurrentHashMap<>();
@@ -104,14 +69,10 @@ class LayersTest {
     private static void assertKeepsTo(String service, Layers.Rule rule) {
         Layers layers = new Layers(ROOT_PACKAGE.get(service));
         Map<String, List<String>> violations = layers.violations(classes(service), rule);
-        Set<String> known = KNOWN_VIOLATORS.get(rule);
-        Set<String> unexpected = new TreeSet<>(violations.keySet());
-        unexpected.removeIf(c -> known.contains(c));
-        assertTrue(unexpected.isEmpty(), service + " breaks " + rule + " (rest → service → domain, never back):"
-                + Layers.describe(violations, unexpected));
-        Set<String> fixed = new TreeSet<>(known);
-        fixed.removeIf(c -> !c.startsWith(layers.root() + ".") || violations.containsKey(c));
-        assertTrue(fixed.isEmpty(), "these classes keep to " + rule + " now: remove them from LayersTest.KNOWN_VIOLATORS " + fixed);
+        // no exceptions: the 19 service classes that took rest records when this test was written
+        // were turned around in the same issue (19)
+        assertTrue(violations.isEmpty(), service + " breaks " + rule + " (rest → service → domain, never back):"
+                + Layers.describe(violations, new TreeSet<>(violations.keySet())));
     }
 
     private static JavaClasses classes(String service) {
