@@ -17,12 +17,11 @@ import io.restassured.http.ContentType;
 @WithTestResource(SuiteTestResource.class)
 class BulletinConventionsTest extends ConventionsContract {
 
-    private static String series;
-
-    @Override
-    protected String collection() {
-        return "/api/v1/bulletins";
+    BulletinConventionsTest() {
+        super("/api/v1/bulletins", Roles.EDITOR, Roles.READER, "editor");
     }
+
+    private static String series;
 
     @Override
     protected String newItemJson() {
@@ -37,20 +36,5 @@ class BulletinConventionsTest extends ConventionsContract {
                 {"seriesId":"%s","issueDate":"2020-04-24","editor":"编辑%s","reviewer":"田文松",\
                 "articles":[{"title":"首都精神文明建设工作动员部署大会召开","source":"本刊","paragraphs":["4月17日上午,北京市召开大会。"]}]}"""
                 .formatted(series, UUID.randomUUID());
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.READER;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "editor";
     }
 }

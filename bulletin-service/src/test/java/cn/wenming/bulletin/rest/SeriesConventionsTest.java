@@ -12,9 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteTestResource.class)
 class SeriesConventionsTest extends ConventionsContract {
 
-    @Override
-    protected String collection() {
-        return "/api/v1/bulletin-series";
+    SeriesConventionsTest() {
+        super("/api/v1/bulletin-series", Roles.EDITOR, Roles.READER, "title");
     }
 
     @Override
@@ -23,20 +22,5 @@ class SeriesConventionsTest extends ConventionsContract {
                 {"title":"首都精神文明建设情况简报（增刊）%s","issuingOrg":"首都精神文明办","kind":"SUPPLEMENT",\
                 "defaultEditor":"梅雪峰","defaultReviewer":"田文松","phone":"55569506","fax":"55569505","email":"jswmzhxhc@163.com"}"""
                 .formatted(UUID.randomUUID());
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.READER;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "title";
     }
 }

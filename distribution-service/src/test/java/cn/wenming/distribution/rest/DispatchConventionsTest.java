@@ -14,9 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(BulletinServiceStub.class)
 class DispatchConventionsTest extends ConventionsContract {
 
-    @Override
-    protected String collection() {
-        return "/api/v1/dispatches";
+    DispatchConventionsTest() {
+        super("/api/v1/dispatches", Roles.ADMIN, Roles.EDITOR, "bulletinId");
     }
 
     @Override
@@ -26,22 +25,7 @@ class DispatchConventionsTest extends ConventionsContract {
     }
 
     @Override
-    protected String writerRole() {
-        return Roles.ADMIN;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
     protected String reader() {
         return Fixtures.as(Roles.REVIEWER);
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "bulletinId";
     }
 }

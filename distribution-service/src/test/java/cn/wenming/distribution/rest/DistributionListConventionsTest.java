@@ -13,28 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(BulletinServiceStub.class)
 class DistributionListConventionsTest extends ConventionsContract {
 
-    @Override
-    protected String collection() {
-        return "/api/v1/distribution-lists";
+    DistributionListConventionsTest() {
+        super("/api/v1/distribution-lists", Roles.ADMIN, Roles.EDITOR, "name");
     }
 
     @Override
     protected String newItemJson() {
         return "{\"name\":\"测试名单%s\",\"type\":\"SEND\",\"members\":[]}".formatted(UUID.randomUUID());
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.ADMIN;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "name";
     }
 }

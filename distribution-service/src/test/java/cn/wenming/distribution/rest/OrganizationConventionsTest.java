@@ -13,9 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(BulletinServiceStub.class)
 class OrganizationConventionsTest extends ConventionsContract {
 
-    @Override
-    protected String collection() {
-        return "/api/v1/organizations";
+    OrganizationConventionsTest() {
+        super("/api/v1/organizations", Roles.ADMIN, Roles.EDITOR, "name");
     }
 
     @Override
@@ -23,20 +22,5 @@ class OrganizationConventionsTest extends ConventionsContract {
         return """
                 {"name":"测试收文单位%s","shortName":"测试单位","kind":"PEER","contactPerson":"梅雪峰","contactPhone":"010-55569506"}"""
                 .formatted(UUID.randomUUID());
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.ADMIN;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "name";
     }
 }

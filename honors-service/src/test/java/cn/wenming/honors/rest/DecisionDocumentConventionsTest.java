@@ -12,9 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteTestResource.class)
 class DecisionDocumentConventionsTest extends ConventionsContract {
 
-    @Override
-    protected String collection() {
-        return Office.DOCUMENTS;
+    DecisionDocumentConventionsTest() {
+        super(Office.DOCUMENTS, Roles.EDITOR, Roles.REVIEWER, "title");
     }
 
     @Override
@@ -22,20 +21,5 @@ class DecisionDocumentConventionsTest extends ConventionsContract {
         return """
                 {"title":"关于命名背街小巷环境整治提升和深化文明创建先进典型的通报%s","issuedOn":"2020-04-17",\
                 "issuer":"首都精神文明建设委员会"}""".formatted(UUID.randomUUID());
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.REVIEWER;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "title";
     }
 }

@@ -13,12 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteTestResource.class)
 class HonorConventionsTest extends ConventionsContract {
 
-    private static String program;
-
-    @Override
-    protected String collection() {
-        return Office.HONORS;
+    HonorConventionsTest() {
+        super(Office.HONORS, Roles.EDITOR, Roles.READER, "recipient.name");
     }
+
+    private static String program;
 
     @Override
     protected String newItemJson() {
@@ -31,20 +30,5 @@ class HonorConventionsTest extends ConventionsContract {
                 {"programId":"%s","session":7,"year":2020,"category":"助人为乐",\
                 "recipient":{"kind":"PERSON","name":"张秀英%s","gender":"FEMALE","workUnit":"樱花园社区居委会"},\
                 "district":"朝阳区","citation":"十余年如一日照料社区孤寡老人。"}""".formatted(program, UUID.randomUUID());
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.READER;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "recipient.name";
     }
 }

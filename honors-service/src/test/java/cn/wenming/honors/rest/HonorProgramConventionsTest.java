@@ -12,9 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteTestResource.class)
 class HonorProgramConventionsTest extends ConventionsContract {
 
-    @Override
-    protected String collection() {
-        return "/api/v1/honor-programs";
+    HonorProgramConventionsTest() {
+        super("/api/v1/honor-programs", Roles.ADMIN, Roles.EDITOR, "name");
     }
 
     @Override
@@ -23,20 +22,5 @@ class HonorProgramConventionsTest extends ConventionsContract {
                 {"name":"首都道德模范%s","recipientKind":"PERSON","periodKind":"SESSION",\
                 "categories":["助人为乐","见义勇为","诚实守信","敬业奉献","孝老爱亲"]}"""
                 .formatted(UUID.randomUUID());
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.ADMIN;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "name";
     }
 }

@@ -51,20 +51,42 @@ import io.restassured.response.Response;
  */
 public abstract class ConventionsContract {
 
-    /** e.g. {@code /api/v1/bulletin-series} */
-    protected abstract String collection();
+    private final String collection;
+    private final String writerRole;
+    private final String deniedRole;
+    private final String uniqueField;
+
+    /**
+     * @param collection  e.g. {@code /api/v1/bulletin-series}
+     * @param writerRole  a role allowed to create items of the collection
+     * @param deniedRole  a role not allowed to create them
+     * @param uniqueField the field of an item that {@link #newItemJson()} makes unique, to find the items again
+     */
+    protected ConventionsContract(String collection, String writerRole, String deniedRole, String uniqueField) {
+        this.collection = collection;
+        this.writerRole = writerRole;
+        this.deniedRole = deniedRole;
+        this.uniqueField = uniqueField;
+    }
 
     /** A JSON object for a new, valid item, unique on every call (tests run in any order). */
     protected abstract String newItemJson();
 
-    /** A role allowed to create items of {@link #collection()}. */
-    protected abstract String writerRole();
+    protected final String collection() {
+        return collection;
+    }
 
-    /** A role not allowed to create items of {@link #collection()}. */
-    protected abstract String deniedRole();
+    protected final String writerRole() {
+        return writerRole;
+    }
 
-    /** The field of an item that {@link #newItemJson()} makes unique, to find the items again. */
-    protected abstract String uniqueField();
+    protected final String deniedRole() {
+        return deniedRole;
+    }
+
+    protected final String uniqueField() {
+        return uniqueField;
+    }
 
     /** The service's own database, for what only SQL can try (the audit trail's triggers). */
     @Inject

@@ -13,9 +13,8 @@ import io.restassured.response.Response;
 @WithTestResource(SuiteTestResource.class)
 class WorkPlanConventionsTest extends ConventionsContract {
 
-    @Override
-    protected String collection() {
-        return "/api/v1/work-plans";
+    WorkPlanConventionsTest() {
+        super("/api/v1/work-plans", Roles.EDITOR, Roles.READER, "title");
     }
 
     /** Unique by title; its year comes from {@link PlanYears}, so the plans the contract creates never share a year. */
@@ -37,20 +36,5 @@ class WorkPlanConventionsTest extends ConventionsContract {
             answer = super.create(PlanYears.withYear(json, PlanYears.next()));
         }
         return answer;
-    }
-
-    @Override
-    protected String writerRole() {
-        return Roles.EDITOR;
-    }
-
-    @Override
-    protected String deniedRole() {
-        return Roles.READER;
-    }
-
-    @Override
-    protected String uniqueField() {
-        return "title";
     }
 }
