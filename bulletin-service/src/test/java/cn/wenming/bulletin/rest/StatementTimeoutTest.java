@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,28 +101,9 @@ class StatementTimeoutTest {
 
     @Test
     void theOutboxRelaySurvivesItsClaimBeingCancelledAndRelaysTheNextPublication() throws SQLException {
-        try (Connection holder = database.getConnection(); Statement s = holder.createStatement();
-                Connection watcher = database.getConnection()) {
-            holder.setAutoCommit(false);
-            s.execute("lock table outbox_message in access exclusive mode");
-            // the relay polls every second (test profile); its claim waits for the lock. Seen waiting, then gone while the
-            // lock is still held (so PostgreSQL cancelled it), then a later claim waiting again: the relay lived on
-            List<String> seen = new ArrayList<>();
-            boolean[] firstGone = { false };
-            Await.until(() -> {
-                List<String> now = waitingClaims(watcher);
-                if (seen.isEmpty()) {
-                    seen.addAll(now);
-                    return false;
-                }
-                if (!firstGone[0]) {
-                    firstGone[0] = !now.contains(seen.get(0));
-                    return false;
-                }
-                return now.stream().anyMatch(w -> !seen.contains(w));
-            }, Duration.ofSeconds(30), Duration.ofMillis(100), "the relay's claim cancelled at the timeout, and the relay claiming again");
-            holder.rollback();
-        }
+        // the relay polls every second (test profile); its claim waits for the lock, is cancelled, and comes again
+        LockWaits.awaitClaimCancelledAndTakenAgain(database, "outbox_message",
+                "the relay's claim cancelled at the timeout, and the relay claiming again");
         UUID send = list("SEND", "首都文明委委员");
         String id = draftWith(desk, List.of(), List.of(), Map.of("SEND", List.of(send)));
         desk.step(desk.editor, id, "submit").then().statusCode(200);
@@ -131,10 +111,5 @@ class StatementTimeoutTest {
         desk.step(desk.reviewer, id, "publish").then().statusCode(200);
         Await.until(() -> received(id).stream().anyMatch(r -> r.answered() == 201), Duration.ofSeconds(15), Duration.ofMillis(50),
                 "the publication's dispatch request reached distribution-service");
-    }
-
-    /** The claims of the queue now waiting for a lock (LockWaits). */
-    private static List<String> waitingClaims(Connection watcher) {
-        return LockWaits.claimsWaiting(watcher, "outbox_message");
     }
 }

@@ -7,10 +7,7 @@ import static cn.wenming.distribution.rest.DispatchDesk.dispatch;
 import static cn.wenming.distribution.rest.DispatchDesk.list;
 import static cn.wenming.distribution.rest.DispatchDesk.webhookOrganization;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,36 +38,12 @@ class DeliveryWorkerTimeoutTest {
 
     @Test
     void theWorkerClaimsAgainAfterItsClaimIsCancelledAndDeliversTheNextDispatch() throws Exception {
-        try (Connection holder = database.getConnection(); Statement s = holder.createStatement();
-                Connection watcher = database.getConnection()) {
-            holder.setAutoCommit(false);
-            s.execute("lock table delivery in access exclusive mode");
-            // seen waiting, then gone while the lock is still held (so PostgreSQL cancelled it), then another claim waiting
-            List<String> seen = new ArrayList<>();
-            boolean[] firstGone = { false };
-            await(() -> {
-                List<String> now = waitingClaims(watcher);
-                if (seen.isEmpty()) {
-                    seen.addAll(now);
-                    return false;
-                }
-                if (!firstGone[0]) {
-                    firstGone[0] = !now.contains(seen.get(0));
-                    return false;
-                }
-                return now.stream().anyMatch(w -> !seen.contains(w));
-            }, Duration.ofSeconds(30), "the worker's claim cancelled at the timeout, and the worker claiming again");
-            holder.rollback();
-        }
+        LockWaits.awaitClaimCancelledAndTakenAgain(database, "delivery",
+                "the worker's claim cancelled at the timeout, and the worker claiming again");
         try (Receiver receiver = new Receiver(SECRET, 0)) {
             String member = webhookOrganization(receiver.url());
             dispatch(body(UUID.randomUUID(), null, List.of(list("SEND", member)), null)).then().statusCode(201);
             await(() -> receiver.accepted.size() == 1, Duration.ofSeconds(15), "the next dispatch reached its receiver");
         }
-    }
-
-    /** The claims of the queue now waiting for a lock (LockWaits). */
-    private static List<String> waitingClaims(Connection watcher) {
-        return LockWaits.claimsWaiting(watcher, "delivery");
     }
 }

@@ -17,6 +17,36 @@ public final class LockWaits {
     }
 
     /**
+     * Holds an exclusive lock on a work queue's {@code table} until the worker's claim has been seen
+     * waiting for it, then gone while the lock is still held (so PostgreSQL cancelled it at the
+     * statement timeout), then a later claim waiting again: the worker lived on. Fails after 30 s.
+     */
+    public static void awaitClaimCancelledAndTakenAgain(javax.sql.DataSource database, String table, String what) {
+        try (Connection holder = database.getConnection(); Statement s = holder.createStatement();
+                Connection watcher = database.getConnection()) {
+            holder.setAutoCommit(false);
+            s.execute("lock table " + table + " in access exclusive mode");
+            List<String> seen = new ArrayList<>();
+            boolean[] firstGone = { false };
+            Await.until(() -> {
+                List<String> now = claimsWaiting(watcher, table);
+                if (seen.isEmpty()) {
+                    seen.addAll(now);
+                    return false;
+                }
+                if (!firstGone[0]) {
+                    firstGone[0] = !now.contains(seen.get(0));
+                    return false;
+                }
+                return now.stream().anyMatch(w -> !seen.contains(w));
+            }, java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(100), what);
+            holder.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The claims of a work queue ({@code cn.wenming.common.persistence.WorkQueue.claim} on {@code table})
      * now waiting for a lock, each as backend pid and the start of its statement.
      */
