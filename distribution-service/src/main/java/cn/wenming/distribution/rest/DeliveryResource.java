@@ -17,10 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.wenming.common.page.Page;
 import cn.wenming.common.page.PageParams;
@@ -41,7 +38,6 @@ import cn.wenming.distribution.service.DeliveryService;
  */
 @Path("/api/v1/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "分发 Dispatches")
 public class DeliveryResource {
 
     @Inject
@@ -52,17 +48,12 @@ public class DeliveryResource {
 
     @GET
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
-    @Operation(operationId = "listDeliveries", summary = "列出分发明细 (list deliveries)",
-            description = "A page of deliveries, newest first (?sort=createdAt: oldest first). A recipient body's system sees its own "
-                    + "deliveries only, of every dispatch: what it has received and has still to sign for (?status=SENT). Office staff may "
-                    + "keep one recipient's with ?organizationId=.")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "待签收", value = "{\"items\":[" + DispatchResource.DELIVERY_EXAMPLE + "]}")))
+    @Operation(operationId = "listDeliveries")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public Page<DeliveryView> list(@BeanParam PageParams page,
-            @QueryParam("sort") @Parameter(description = "-createdAt (default) or createdAt", example = "-createdAt") String sort,
-            @QueryParam("status") @Parameter(description = "只列出此状态 (only this status)", example = "SENT") String status,
-            @QueryParam("organizationId") @Parameter(description = "只列出此收文单位的 (only this recipient's; a recipient system always sees its own)",
-                    example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") String organizationId) {
+            @QueryParam("sort") String sort,
+            @QueryParam("status") String status,
+            @QueryParam("organizationId") String organizationId) {
         Sort order = Sort.parse(sort, DeliveryService.SORTABLE, DeliveryService.DEFAULT_SORT);
         DeliveryStatus wanted = Params.enumValue(DeliveryStatus.class, status, "status");
         UUID organization = Params.uuid(organizationId, "organizationId");
@@ -78,11 +69,8 @@ public class DeliveryResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER, Roles.ADMIN, Roles.RECIPIENT })
-    @Operation(operationId = "getDelivery", summary = "读取一份分发 (get a delivery)",
-            description = "The delivery with every attempt: time, outcome, HTTP status and error. A recipient body's system reads its "
-                    + "own only; another body's is a 404.")
-    @APIResponse(responseCode = "200", description = "The delivery", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "中央文明办", value = DispatchResource.DELIVERY_EXAMPLE)))
+    @Operation(operationId = "getDelivery")
+    @APIResponse(responseCode = "200", description = "The delivery", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public Response get(@PathParam("id") UUID id) {
         return ok(deliveries.find(id, caller.recipientBody()).orElseThrow(() -> notFound(id)));
     }
@@ -90,13 +78,8 @@ public class DeliveryResource {
     @POST
     @Path("{id}/acknowledgement")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN, Roles.RECIPIENT })
-    @Operation(operationId = "acknowledgeDelivery", summary = "签收 (acknowledge)",
-            description = "The recipient body's system (a token of role recipient acting for that body) or an operator (editor, admin) "
-                    + "records that the recipient signed for it: SENT → ACKNOWLEDGED. A recipient signs for its own deliveries only: "
-                    + "another body's is a 404. Acknowledging again changes nothing; a PENDING or FAILED delivery is a 409.")
-    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "签收", value = DispatchResource.DELIVERY_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "Not SENT yet, or FAILED")
+    @Operation(operationId = "acknowledgeDelivery")
+    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public Response acknowledge(@PathParam("id") UUID id) {
         return ok(deliveries.acknowledge(id, caller.name(), caller.recipientBody()).orElseThrow(() -> notFound(id)));
     }
@@ -104,12 +87,8 @@ public class DeliveryResource {
     @POST
     @Path("{id}/mark-sent")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(operationId = "markDeliverySent", summary = "登记纸质送达 (record a paper hand-over)",
-            description = "An operator records that a PAPER delivery was handed over: PENDING → SENT. Webhook and e-mail deliveries are "
-                    + "sent by the service (409).")
-    @APIResponse(responseCode = "200", description = "Recorded as SENT", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "各区文明办", value = DispatchResource.DELIVERY_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "A webhook or e-mail delivery, or not PENDING")
+    @Operation(operationId = "markDeliverySent")
+    @APIResponse(responseCode = "200", description = "Recorded as SENT", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public Response markSent(@PathParam("id") UUID id) {
         return ok(deliveries.markSent(id, caller.name()).orElseThrow(() -> notFound(id)));
     }

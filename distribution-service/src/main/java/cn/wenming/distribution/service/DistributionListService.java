@@ -38,7 +38,7 @@ public class DistributionListService {
 
     public static final Set<String> SORTABLE = Set.of("name", "createdAt");
     public static final String DEFAULT_SORT = "name";
-    /** Ids one list request may name ({@code ?id=}): a page's worth. */
+    /** Ids one list request may name ({@code ?id=}): a page's worth. META-INF/openapi.yaml states the number: change both. */
     public static final int MAX_IDS = PageRequest.MAX_LIMIT;
 
     @Inject
