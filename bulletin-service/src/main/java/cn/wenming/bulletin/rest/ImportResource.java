@@ -21,13 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -49,7 +44,6 @@ import cn.wenming.common.security.Caller;
  */
 @Path("/api/v1/bulletins/imports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "往期导入 Import", description = "Back issues from the text of their PDFs")
 public class ImportResource {
 
     private static final Logger LOG = Logger.getLogger(ImportResource.class);
@@ -64,35 +58,6 @@ public class ImportResource {
         draft
     }
 
-    static final String SEED_TEXT = """
-            首都精神文明建设情况简报
-
-            第 17 期
-
-            (总第 2126 期)
-
-            首都精神文明办
-
-            2020 年 4 月 24 日
-
-            首都精神文明建设工作暨背街小巷环境 精细化整治提升动员部署大会召开
-
-            4 月 17 日上午,北京市召开首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会……(本刊)
-
-            责编:梅雪峰
-
-            核稿:田文松
-
-            报:中央文明办,首都文明委主任、副主任,市委、市人大、市政府、市政协。
-            """;
-    static final String RESULT_EXAMPLE = """
-            {"bulletin":{"series":{"title":"首都精神文明建设情况简报","issuingOrg":"首都精神文明办"},"year":2020,"issueNo":17,\
-            "cumulativeNo":2126,"issueDate":"2020-04-24","editor":"梅雪峰","reviewer":"田文松",\
-            "articles":[{"seq":1,"title":"首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会召开","source":"本刊",\
-            "paragraphs":["4月17日上午,北京市召开首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会……"],"paragraphCount":1}],\
-            "distribution":{"REPORT":["中央文明办","首都文明委主任、副主任","市委、市人大、市政府、市政协"]}},\
-            "warnings":["缺少报/送/发 (no distribution block)"]}""";
-
     @Inject
     ImportService imports;
 
@@ -105,20 +70,11 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "导入一期往期简报 (import one issue's text)", description = "Reads the text of a printed issue (UTF-8, as "
-            + "extracted from its PDF) into its structure, with a warning for anything it could not place. Without commit it only "
-            + "reads (200). With commit=true it stores it (201): as a historical PUBLISHED issue with its printed numbers "
-            + "(admin; a number taken is a 409), or with as=draft as a DRAFT. The series is the one the masthead names, made "
-            + "when missing. A text that is not a bulletin is a 400 naming what is missing; nothing is stored.")
-    @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN, examples = @ExampleObject(name = "第17期", value = SEED_TEXT)))
-    @APIResponse(responseCode = "200", description = "The reading (nothing stored)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "reading", value = RESULT_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Stored; Location names the issue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "stored", value = RESULT_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The issue or cumulative number is taken in the series")
+    @APIResponse(responseCode = "200", description = "The reading (nothing stored)", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "201", description = "Stored; Location names the issue", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public Response importOne(String text,
-            @QueryParam("commit") @Parameter(description = "true to store the issue", example = "true") String commit,
-            @QueryParam("as") @Parameter(description = "historical (default) or draft", example = "historical") String as) {
+            @QueryParam("commit") String commit,
+            @QueryParam("as") String as) {
         boolean store = Boolean.parseBoolean(commit);
         As mode = mode(as, store);
         if (!store) {
@@ -135,14 +91,10 @@ public class ImportResource {
     @Path("batch")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "批量导入（多文件）(import many files)", description = "Form parts named file, each the text of one issue. "
-            + "Each file is read (and with commit=true stored) on its own: one bad file never stops the others, and a file that "
-            + "fails leaves nothing behind. At most 500 files of 2 MB.")
-    @APIResponse(responseCode = "200", description = "A result per file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "results", value = BatchResult.EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "A result per file", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public BatchResult importFiles(@RestForm("file") List<FileUpload> files,
-            @QueryParam("commit") @Parameter(description = "true to store the issues", example = "true") String commit,
-            @QueryParam("as") @Parameter(description = "historical (default) or draft", example = "historical") String as) {
+            @QueryParam("commit") String commit,
+            @QueryParam("as") String as) {
         boolean store = Boolean.parseBoolean(commit);
         As mode = mode(as, store);
         if (files == null || files.isEmpty()) {
@@ -167,18 +119,10 @@ public class ImportResource {
     @Path("batch")
     @Consumes("application/zip")
     @RolesAllowed({ Roles.EDITOR, Roles.ADMIN })
-    @Operation(summary = "批量导入（ZIP）(import a zip of texts)", description = "A zip whose files are the texts of issues; as the "
-            + "multipart batch: a result per file, one bad file never stops the others. The whole zip is read before any file "
-            + "is imported, within a budget: what it inflates to in all (BULLETIN_IMPORT_ZIP_MAX_SIZE, 32 MB by default, counted "
-            + "as it is inflated, whatever its headers declare) and how many entries it holds (BULLETIN_IMPORT_ZIP_MAX_ENTRIES, "
-            + "1000); beyond either the upload is a 413 and nothing is imported. At most 500 files of 2 MB.")
-    @APIResponse(responseCode = "200", description = "A result per file", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "results", value = BatchResult.EXAMPLE)))
-    @APIResponse(responseCode = "413", description = "ZIP 解压后超过总量上限或条目过多，未导入任何文件 (the zip inflates past its budget "
-            + "or holds too many entries: nothing was imported)")
+    @APIResponse(responseCode = "200", description = "A result per file", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public BatchResult importZip(InputStream zip,
-            @QueryParam("commit") @Parameter(description = "true to store the issues", example = "true") String commit,
-            @QueryParam("as") @Parameter(description = "historical (default) or draft", example = "historical") String as) {
+            @QueryParam("commit") String commit,
+            @QueryParam("as") String as) {
         boolean store = Boolean.parseBoolean(commit);
         As mode = mode(as, store);
         List<ZipUpload.File> files = ZipUpload.read(zip, new ZipUpload.Limits(config.importing().zipMaxSize().asLongValue(),
