@@ -39,6 +39,9 @@ import cn.wenming.common.web.RequestIds;
  * exception message that could name a class, a table or a line: only messages the suite wrote
  * itself reach the client. Unexpected failures are logged with the request id and answered as a
  * bare 500 that quotes that id.
+ *
+ * <p>Past 300 lines on purpose: every failure Quarkus raises on its own is mapped here, side by side,
+ * so that a reader sees at once that each is answered as the same kind of problem.
  */
 public class ProblemMappers {
 
