@@ -14,12 +14,12 @@ class ETagsAndRequestIdsTest {
 
     @Test
     void ifMatchMustNameTheCurrentVersion() {
-        assertDoesNotThrow(() -> ETags.check(null, 3));
-        assertDoesNotThrow(() -> ETags.check("*", 3));
-        assertDoesNotThrow(() -> ETags.check("\"3\"", 3));
-        assertDoesNotThrow(() -> ETags.check("W/\"3\"", 3));
-        assertDoesNotThrow(() -> ETags.check("\"1\", \"3\"", 3));
-        ProblemException stale = assertThrows(ProblemException.class, () -> ETags.check("\"2\"", 3));
+        assertDoesNotThrow(() -> cn.wenming.common.version.ExpectedVersion.ofIfMatch(null).check(3));
+        assertDoesNotThrow(() -> cn.wenming.common.version.ExpectedVersion.ofIfMatch("*").check(3));
+        assertDoesNotThrow(() -> cn.wenming.common.version.ExpectedVersion.ofIfMatch("\"3\"").check(3));
+        assertDoesNotThrow(() -> cn.wenming.common.version.ExpectedVersion.ofIfMatch("W/\"3\"").check(3));
+        assertDoesNotThrow(() -> cn.wenming.common.version.ExpectedVersion.ofIfMatch("\"1\", \"3\"").check(3));
+        ProblemException stale = assertThrows(ProblemException.class, () -> cn.wenming.common.version.ExpectedVersion.ofIfMatch("\"2\"").check(3));
         assertEquals(ProblemType.PRECONDITION_FAILED, stale.type());
         assertEquals(412, stale.type().status());
     }
