@@ -169,9 +169,8 @@ public final class Dispatch {
         }
         if (dispatch == null) {
             via = "direct";
-            String quoted = listIds.stream().map(s -> "\"" + s + "\"").reduce((a, b) -> a + "," + b).orElse("");
-            String dispatchJson = "{\"bulletinId\":\"" + bulletin + "\",\"issueLabel\":\"基准测试\",\"title\":\"首都精神文明建设工作暨背街小巷环境精细化整治提升动员部署大会召开\","
-                    + "\"link\":\"" + base + "\",\"lists\":[" + quoted + "]}";
+            // distribution-service reads the issue (its label, lists, title) from bulletin-service itself
+            String dispatchJson = "{\"bulletinId\":\"" + bulletin + "\"}";
             dispatch = send("POST", gateway + "/api/v1/dispatches", editor, dispatchJson, null, 201);
         }
         double acceptSeconds = (System.nanoTime() - t0) / 1e9;

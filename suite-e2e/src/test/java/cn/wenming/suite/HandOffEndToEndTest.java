@@ -140,9 +140,11 @@ class HandOffEndToEndTest {
         publish(id);
         String dispatchId = awaitDispatchComplete(id);
         assertExactlyOnceToEveryRecipient(id);
+        String label = as(editor).get(gateway + "/api/v1/bulletins/" + id).then().statusCode(200).extract().path("label");
+        assertTrue(label.matches("\\d{4}年第\\d+期（总第\\d+期）"), label);
         for (JsonNode body : inbox.bodiesOf(id)) {
             assertEquals(dispatchId, body.path("dispatchId").asText());
-            assertTrue(body.path("issueLabel").asText().matches("第\\d+期"), body.toString());
+            assertEquals(label, body.path("issueLabel").asText(), "the label as bulletin-service prints it");
             assertEquals("https://wenming.local/api/v1/bulletins/" + id + "/render", body.path("link").asText(),
                     "the link is on the public site, taken from the issue");
         }

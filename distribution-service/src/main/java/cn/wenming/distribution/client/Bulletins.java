@@ -34,7 +34,7 @@ import cn.wenming.common.web.PeerCall;
 public class Bulletins {
 
     /** What a dispatch takes from a published issue; {@code lists} by part (REPORT, SEND, ISSUE). */
-    public record PublishedIssue(UUID id, int issueNo, String seriesTitle, String firstArticleTitle, String firstParagraph,
+    public record PublishedIssue(UUID id, int issueNo, String label, String seriesTitle, String firstArticleTitle, String firstParagraph,
             Map<String, List<UUID>> lists, List<String> additions) {
     }
 
@@ -60,6 +60,11 @@ public class Bulletins {
             if (!"PUBLISHED".equals(issue.path("status").asText()) || !issue.path("issueNo").canConvertToInt()) {
                 return Optional.empty();
             }
+            // the label as bulletin-service prints it (2020年第17期（总第2126期）): it is written in one place, there
+            String label = issue.path("label").asText("");
+            if (label.isBlank()) {
+                throw new PeerCall.Unavailable(SERVICE, "a published issue without its label");
+            }
             JsonNode first = issue.path("articles").path(0);
             Map<String, List<UUID>> lists = new LinkedHashMap<>();
             issue.path("distributionLists").fields().forEachRemaining(part -> {
@@ -69,7 +74,7 @@ public class Bulletins {
             });
             List<String> additions = new ArrayList<>();
             issue.path("additions").forEach(name -> additions.add(name.asText()));
-            return Optional.of(new PublishedIssue(id, issue.path("issueNo").asInt(), issue.path("seriesTitle").asText(),
+            return Optional.of(new PublishedIssue(id, issue.path("issueNo").asInt(), label, issue.path("seriesTitle").asText(),
                     first.isMissingNode() ? null : first.path("title").asText(null),
                     first.path("paragraphs").path(0).asText(null), lists, additions));
         }

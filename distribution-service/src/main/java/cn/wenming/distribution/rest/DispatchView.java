@@ -17,7 +17,7 @@ public record DispatchView(
         @Schema(example = "d1c0ffee-4b3a-4e2f-8a1b-9c8d7e6f5a40") UUID id,
         @Schema(example = "3f2b8c1e-0d4a-4b8e-9a61-5f0c2d7e9b10") UUID bulletinId,
         @Schema(description = "轮次：1 为首发，之后为重发 (1 first, then resends)", example = "1") int round,
-        @Schema(example = "第17期") String issueLabel,
+        @Schema(description = "the issue's label as bulletin-service prints it", example = "2020年第17期（总第2126期）") String issueLabel,
         @Schema(example = "2020年首都精神文明建设工作 聚焦四个方面 23项重点任务") String title,
         String summary,
         String link,

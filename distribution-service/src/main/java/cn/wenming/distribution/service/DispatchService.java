@@ -146,7 +146,7 @@ public class DispatchService {
         d.id = UUID.randomUUID();
         d.bulletinId = issue.id();
         d.round = last == null ? 1 : last + 1;
-        d.issueLabel = "第" + issue.issueNo() + "期";
+        d.issueLabel = issue.label();
         d.title = cut(issue.firstArticleTitle() != null && !issue.firstArticleTitle().isBlank() ? issue.firstArticleTitle()
                 : issue.seriesTitle(), 200);
         d.summary = issue.firstParagraph() == null ? null : cut(issue.firstParagraph(), 300);

@@ -50,7 +50,7 @@ public class EmailSender implements ChannelSender {
         }
     }
 
-    /** 【首都精神文明建设简报】第17期 标题（报） */
+    /** 【首都精神文明建设简报】2020年第17期（总第2126期） 标题（报） */
     static String subject(DeliveryService.Claim c) {
         return "【首都精神文明建设简报】" + c.letter().issueLabel() + " " + c.letter().title() + "（" + c.part().label() + "）";
     }

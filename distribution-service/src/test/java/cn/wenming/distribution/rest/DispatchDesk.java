@@ -47,6 +47,7 @@ final class DispatchDesk {
     /** Puts an issue of this status into the bulletin-service stub, as bulletin-service would answer it. */
     static void publish(UUID bulletin, String status, List<String> lists, List<String> additions) {
         String json = ("{\"id\":\"%s\",\"seriesTitle\":\"首都精神文明建设情况简报\",\"status\":\"%s\",\"issueNo\":17,"
+                + "\"label\":\"" + LABEL + "\","
                 + "\"articles\":[{\"title\":\"%s\",\"paragraphs\":[\"%s\",\"第二段\"]}],"
                 + "\"distributionLists\":{\"ISSUE\":[%s]},\"additions\":[%s]}").formatted(bulletin, status, TITLE, SUMMARY,
                 String.join(",", lists.stream().map(l -> "\"" + l + "\"").toList()),
@@ -55,6 +56,8 @@ final class DispatchDesk {
                 .contentType("application/json; charset=utf-8").body(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).put("/stub/bulletins/" + bulletin).then().statusCode(204);
     }
 
+    /** The label bulletin-service prints for the issue; distribution-service takes it as it is. */
+    static final String LABEL = "2020年第17期（总第2126期）";
     static final String TITLE = "2020年首都精神文明建设工作 聚焦四个方面 23项重点任务";
     static final String SUMMARY = "2020年是全面建成小康社会和“十三五”规划收官之年";
 

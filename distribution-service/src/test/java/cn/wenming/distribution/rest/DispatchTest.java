@@ -128,7 +128,7 @@ class DispatchTest {
         assertProblem(dispatch("{\"bulletinId\":\"" + bulletin + "\",\"title\":\"伪造\",\"link\":\"javascript:alert(1)\"}").then(),
                 400, "unknown-field");
         dispatch("{\"bulletinId\":\"" + bulletin + "\"}").then().statusCode(201)
-                .body("issueLabel", equalTo("第17期")).body("title", equalTo(TITLE)).body("summary", equalTo(SUMMARY))
+                .body("issueLabel", equalTo(DispatchDesk.LABEL)).body("title", equalTo(TITLE)).body("summary", equalTo(SUMMARY))
                 .body("link", equalTo("https://wenming.local/api/v1/bulletins/" + bulletin + "/render"))
                 .body("counts.total", equalTo(2)).body("additions[0].organizationId", equalTo(extra))
                 .body("unresolved", equalTo(List.of("不存在的单位")));
@@ -210,7 +210,7 @@ class DispatchTest {
             assertEquals(1, receiver.accepted(delivery), "accepted exactly once");
             assertEquals(0, receiver.badSignatures.get(), "every signature verifies");
             assertTrue(receiver.bodies.get(delivery).contains("\"deliveryId\":\"" + delivery + "\""), receiver.bodies.get(delivery));
-            assertTrue(receiver.bodies.get(delivery).contains("第17期"));
+            assertTrue(receiver.bodies.get(delivery).contains(DispatchDesk.LABEL));
             // the receiving system signs for it with its own recipient token
             given().header("Authorization", TestTokens.recipient(UUID.fromString(org))).post("/api/v1/deliveries/" + delivery + "/acknowledgement")
                     .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));

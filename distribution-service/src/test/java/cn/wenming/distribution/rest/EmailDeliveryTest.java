@@ -46,7 +46,7 @@ class EmailDeliveryTest {
                 .filter(m -> recipients(m).contains(address)).toList();
         assertEquals(1, mine.size(), "one message to " + address);
         MimeMessage m = mine.get(0);
-        assertTrue(m.getSubject().contains("第17期") && m.getSubject().contains("（送）"), m.getSubject());
+        assertTrue(m.getSubject().contains(DispatchDesk.LABEL) && m.getSubject().contains("（送）"), m.getSubject());
         assertEquals(delivery, m.getHeader("X-Wenming-Delivery")[0]);
         String text = GreenMailUtil.getBody(m);
         String decoded = m.getContent().toString();

@@ -30,9 +30,13 @@ import cn.wenming.common.problem.ProblemType;
  * <p>The answers are kept in suite-common's own table ({@link IdempotencySchema}) for
  * {@code suite.idempotency.retention}, then forgotten by {@link IdempotencyJanitor}: a service that
  * uses it has nothing to create, schedule or configure.
+ *
+ * <p>It never begins a transaction: the service method that does the work owns it and calls
+ * {@link #once} from inside, so the answer and the work commit together (MANDATORY makes a call from
+ * outside one fail at once instead of quietly opening a transaction of its own around remote calls).
  */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class Idempotency {
 
     private static final String REMEMBER = """
