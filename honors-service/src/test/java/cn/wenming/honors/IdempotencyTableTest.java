@@ -2,6 +2,7 @@ package cn.wenming.honors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,7 @@ import cn.wenming.common.idempotency.IdempotencyJanitor;
 import cn.wenming.common.idempotency.SuiteIdempotencyConfig;
 import cn.wenming.common.testing.SuiteTestResource;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -55,14 +58,15 @@ class IdempotencyTableTest {
     void anAnswerIsStoredInSuiteCommonsTableAndReplayedFromIt() {
         String key = UUID.randomUUID().toString();
         AtomicInteger runs = new AtomicInteger();
-        Idempotency.Answer first = idempotency.once(key, "测试员", "test-op", Map.of("n", 1), () -> {
+        // as a service method calls it: inside the transaction that does the work (it never begins one)
+        Idempotency.Answer first = QuarkusTransaction.requiringNew().call(() -> idempotency.once(key, "测试员", "test-op", Map.of("n", 1), () -> {
             runs.incrementAndGet();
             return idempotency.current(Map.of("done", runs.get()), 4L);
-        });
-        Idempotency.Answer again = idempotency.once(key, "测试员", "test-op", Map.of("n", 1), () -> {
+        }));
+        Idempotency.Answer again = QuarkusTransaction.requiringNew().call(() -> idempotency.once(key, "测试员", "test-op", Map.of("n", 1), () -> {
             runs.incrementAndGet();
             return idempotency.current(Map.of("done", runs.get()), 5L);
-        });
+        }));
 
         assertEquals(1, runs.get(), "the work ran once");
         assertFalse(first.replayed());
@@ -70,6 +74,18 @@ class IdempotencyTableTest {
         assertEquals(first.body(), again.body());
         assertEquals(first.etag(), again.etag());
         assertEquals(1, count(TABLE, key));
+    }
+
+    @Test
+    void outsideATransactionItRefusesAndNeitherRunsTheWorkNorStoresAnything() {
+        String key = UUID.randomUUID().toString();
+        AtomicInteger runs = new AtomicInteger();
+        assertThrows(TransactionalException.class, () -> idempotency.once(key, "测试员", "test-op", Map.of("n", 1), () -> {
+            runs.incrementAndGet();
+            return idempotency.current(Map.of("done", runs.get()), 1L);
+        }), "it never begins a transaction of its own");
+        assertEquals(0, runs.get());
+        assertEquals(0, count(TABLE, key));
     }
 
     @Test

@@ -34,9 +34,9 @@ import cn.wenming.common.problem.ProblemType;
  * <p>It never begins a transaction: the service method that does the work owns it and calls
  * {@link #once} from inside, so the answer and the work commit together (MANDATORY makes a call from
  * outside one fail at once instead of quietly opening a transaction of its own around remote calls).
+ * Only {@link #forgetOlderThan}, which the janitor calls on its own, begins one.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 public class Idempotency {
 
     private static final String REMEMBER = """
@@ -80,6 +80,7 @@ public class Idempotency {
     }
 
     /** Forgets the answers stored before {@code retention} ago ({@link IdempotencyJanitor} calls it hourly). */
+    @Transactional(Transactional.TxType.REQUIRED)
     public int forgetOlderThan(java.time.Duration retention) {
         return em.createNativeQuery(FORGET)
                 .setParameter(1, Instant.now(clock).minus(retention)).executeUpdate();
@@ -101,6 +102,7 @@ public class Idempotency {
      * Runs {@code work} once per key and principal. Without a key it just runs. {@code request}
      * is anything that identifies the request's content (the operation and its input).
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Answer once(String key, String principal, String operation, Object request, Supplier<Answer> work) {
         if (key == null || key.isBlank()) {
             return work.get();
