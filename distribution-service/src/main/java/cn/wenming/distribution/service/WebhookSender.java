@@ -34,6 +34,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -127,11 +128,11 @@ public class WebhookSender implements ChannelSender {
                 .putHeader(SIGNATURE, signature(secret, t, body));
         AtomicReference<HttpClientRequest> open = new AtomicReference<>();
         try {
-            Answer answer = http.request(request)
-                    .compose(r -> {
-                        open.set(r);
-                        return r.send(Buffer.buffer(body, "UTF-8"));
-                    })
+            Answer answer = post(request, body, open)
+                    // a kept-alive connection the receiver closed just as it was taken from the pool ends
+                    // the call before any answer: once, at once, on a fresh connection (the delivery id
+                    // lets a receiver that did get the first one see the second as the same delivery)
+                    .recover(e -> e instanceof HttpClosedException ? post(request, body, open) : Future.failedFuture(e))
                     .compose(response -> readAtMost(response, maxAnswer))
                     .toCompletionStage().toCompletableFuture()
                     .get(timeout + 1000, TimeUnit.MILLISECONDS);
@@ -153,6 +154,14 @@ public class WebhookSender implements ChannelSender {
             }
             return Outcome.failed("无法送达 (not delivered)", cause);
         }
+    }
+
+    /** Sends the POST; done when the answer's head has come (its body is read by {@link #readAtMost}). */
+    private Future<HttpClientResponse> post(RequestOptions request, String body, AtomicReference<HttpClientRequest> open) {
+        return http.request(request).compose(r -> {
+            open.set(r);
+            return r.send(Buffer.buffer(body, "UTF-8"));
+        });
     }
 
     /** A receiver's answer: its status, the first bytes of its body, and whether the body went on beyond them. */

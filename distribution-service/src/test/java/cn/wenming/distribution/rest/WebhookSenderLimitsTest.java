@@ -77,6 +77,28 @@ class WebhookSenderLimitsTest {
     }
 
     @Test
+    void aConnectionClosedBeforeAnyAnswerIsTriedOnceMoreAtOnceOnAFreshOne() throws Exception {
+        try (HangUpReceiver receiver = new HangUpReceiver(1)) {
+            String delivery = deliverTo(webhookOrganization(receiver.url()));
+            await(() -> !delivery(delivery).<List<?>>path("attemptLog").isEmpty(), "the attempt is recorded");
+            delivery(delivery).then().body("status", equalTo("SENT")).body("attempts", equalTo(1))
+                    .body("attemptLog[0].outcome", equalTo("SENT"));
+            assertEquals(2, receiver.connections.get(), "the hung-up call, then one on a new connection");
+        }
+    }
+
+    @Test
+    void aReceiverThatAlwaysHangsUpIsTriedTwiceAnAttemptAndTheAttemptFails() throws Exception {
+        try (HangUpReceiver receiver = new HangUpReceiver(Integer.MAX_VALUE)) {
+            String delivery = deliverTo(webhookOrganization(receiver.url()));
+            await(() -> !delivery(delivery).<List<?>>path("attemptLog").isEmpty(), "the attempt is recorded");
+            delivery(delivery).then().body("attemptLog[0].outcome", equalTo("RETRY"))
+                    .body("attemptLog[0].httpStatus", equalTo(null)).body("attemptLog[0].error", containsString("无法送达"));
+            assertTrue(receiver.requests.get() >= 2, receiver.requests.get() + " calls: not given up after the first");
+        }
+    }
+
+    @Test
     void aUrlThatTurnedPrivateIsRefusedWhenTheCallIsMade() throws Exception {
         try (Receiver receiver = new Receiver(SECRET, 0)) {
             String org = webhookOrganization(receiver.url());
