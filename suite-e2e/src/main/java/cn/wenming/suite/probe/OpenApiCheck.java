@@ -64,12 +64,23 @@ final class OpenApiCheck {
             String difference = firstDifference("", copy, e.getValue());
             if (difference != null) {
                 report.fail(null, "OpenAPI: the served document of " + e.getKey() + " differs from " + root.relativize(committed)
-                        + " at " + difference + ": commit the change with ./suite openapi");
+                        + " at " + difference + " (" + kind(copy, e.getValue()) + "): commit the change with ./suite openapi");
             }
         }
         for (String error : Spectral.lint(root, Suite.SERVICES.stream().map(s -> committed(root, s)).toList())) {
             report.fail(null, "OpenAPI (Spectral): " + error);
         }
+    }
+
+    /**
+     * Whether a difference breaks clients generated from the committed copy (openapi-diff's verdict,
+     * naming the operations) or not: a breaking one also needs a line in the README's API changelog
+     * (ApiChangeGateTest).
+     */
+    static String kind(JsonNode committed, JsonNode served) {
+        List<ApiDiff.Breaking> breaking = ApiDiff.between(committed.toString(), served.toString()).breaking();
+        return breaking.isEmpty() ? "compatible with clients of the committed copy"
+                : "BREAKING for clients of the committed copy: " + breaking + "; name it in the README's API changelog";
     }
 
     /** {@code ./suite openapi}: the served documents become the committed copies. */
